@@ -1,0 +1,1 @@
+"""Goftar core: the goftar/1 model, store, text layer, extractor and CLI. No Qt here."""
