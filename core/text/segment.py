@@ -28,15 +28,20 @@ _EDGE_JUNK = "\u200c\u200d\u200e\u200f\u2066\u2067\u2068\u2069\u202a\u202b\u202c
 _MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
 _WORD_CHAR = rf"[\w{_MARKS}]"
 _EMOJI = "\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
+# URLs (scheme or www., or a bare host.tld/path as in pic.twitter.com/x) and emails; trailing sentence
+# punctuation is left out. Shared with the alignment, which keeps them out of hazm's Normalizer.
+_URL_EMAIL = (
+    r"(?:https?://|www\.|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,6}/)[^\s«»\"<>]*[^\s«»\"<>.,;:!?)\]،؛]"
+    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+)
+URL_EMAIL_RE = re.compile(_URL_EMAIL)
 _TOKEN_RE = re.compile(
     # the common case first, for speed: a word that starts with a non-Latin letter (Persian, Arabic, ...)
     rf"[^\W\d_A-Za-z]{_WORD_CHAR}*(?:[\u200c\u200d]+{_WORD_CHAR}+)*"
     # only ASCII can start the next three, so guard them with one cheap look-ahead:
     r"|(?=[A-Za-z0-9@#])(?:"
-    # URLs (scheme or www., or a bare host.tld/path as in pic.twitter.com/x), emails, @handles, #tags:
-    # one token each; trailing sentence punctuation is left out
-    r"(?:https?://|www\.|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,6}/)[^\s«»\"<>]*[^\s«»\"<>.,;:!?)\]،؛]"
-    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+    # URLs, emails, @handles and #tags: one token each
+    + _URL_EMAIL +
     r"|[@#][\w\u200c]*\w)"
     # numbers with decimal/thousands separators (3.5, ۲٫۵, ۱۴۰۳/۰۶/۲۳, 1,000); a separator is part of
     # the number only between digits, so a sentence-final '.' stays a token of its own
