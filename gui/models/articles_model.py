@@ -1,0 +1,160 @@
+"""The corpus navigator's model: a project's articles with their review status.
+
+Reads `goftar.core.store.Project` (ids in import order, the cheap status index); titles are read
+lazily, only for rows a view actually shows, and remembered. After a save the shell calls
+`refresh_status(id)`; after an import, `refresh()`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from goftar.core.errors import GoftarError
+from goftar.core.model import REVIEW_STATUSES
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from .roles import IdRole, ItemRole, SortRole, StatusRole, label
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_COLUMNS = (("id", "col.id", "Article"), ("title", "col.title", "Title"), ("status", "col.status", "Status"))
+_DONE = ("reviewed", "skipped")
+
+
+class ArticlesModel(QAbstractTableModel):
+    """Rows = `project.ids()`; ItemRole gives the article id."""
+
+    def __init__(self, project: Any = None, parent: Any = None):
+        super().__init__(parent)
+        self._project: Any = None
+        self._ids: list[str] = []
+        self._row: dict[str, int] = {}
+        self._titles: dict[str, str] = {}
+        if project is not None:
+            self.set_project(project)
+
+    # ------------------------------------------------------------- project
+    @property
+    def project(self) -> Any:
+        return self._project
+
+    def set_project(self, project: Any) -> None:
+        self._project = project
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read the article list (after an import or a reopen)."""
+        self.beginResetModel()
+        self._ids = list(self._project.ids()) if self._project is not None else []
+        self._row = {rid: i for i, rid in enumerate(self._ids)}
+        self._titles.clear()
+        self.endResetModel()
+
+    def refresh_status(self, article_id: str) -> None:
+        row = self._row.get(article_id)
+        if row is not None:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(_COLUMNS) - 1))
+
+    def set_title(self, article_id: str, title: str) -> None:
+        """Tell the model a title it already knows (e.g. of the article just opened)."""
+        self._titles[article_id] = title
+        self.refresh_status(article_id)
+
+    # ------------------------------------------------------------- queries
+    def article_id(self, row: int) -> str | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, article_id: str) -> int | None:
+        return self._row.get(article_id)
+
+    def index_of(self, article_id: str, column: int = 0) -> QModelIndex:
+        row = self._row.get(article_id)
+        return self.index(row, column) if row is not None else QModelIndex()
+
+    def status(self, article_id: str) -> str:
+        if self._project is None:
+            return "unreviewed"
+        try:
+            return self._project.review_status(article_id)
+        except (GoftarError, KeyError):
+            return "unreviewed"
+
+    def progress(self) -> tuple[int, int]:
+        """(articles reviewed or skipped, all articles)."""
+        done = sum(1 for rid in self._ids if self.status(rid) in _DONE)
+        return done, len(self._ids)
+
+    def next_unreviewed(self, current: str | None = None, *, backwards: bool = False) -> str | None:
+        """The next (or previous) article not yet reviewed or skipped, wrapping around; None when all are."""
+        n = len(self._ids)
+        if not n:
+            return None
+        start = self._row.get(current, -1 if not backwards else n) if current is not None else (-1 if not backwards else n)
+        step = -1 if backwards else 1
+        for k in range(1, n + 1):
+            rid = self._ids[(start + step * k) % n]
+            if rid != current and self.status(rid) not in _DONE:
+                return rid
+        return None
+
+    def title(self, article_id: str) -> str:
+        if article_id not in self._titles:
+            self._titles[article_id] = self._read_title(article_id)
+        return self._titles[article_id]
+
+    def _read_title(self, article_id: str) -> str:
+        p = self._project
+        getter = getattr(p, "title", None)
+        try:
+            if callable(getter):
+                return getter(article_id) or ""
+            meta = p.load(article_id).meta or {}
+        except (GoftarError, KeyError, OSError):
+            return ""
+        title = meta.get("title")
+        return title if isinstance(title, str) else ""
+
+    # ------------------------------------------------------------- Qt model
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(_COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        if role != _DISPLAY:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            if 0 <= section < len(_COLUMNS):
+                _, key, english = _COLUMNS[section]
+                return label(key, english)
+            return None
+        return str(section + 1)
+
+    def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
+        if not index.isValid():
+            return None
+        rid = self.article_id(index.row())
+        col = index.column()
+        if rid is None or not 0 <= col < len(_COLUMNS):
+            return None
+        key = _COLUMNS[col][0]
+        if role in (ItemRole, IdRole):
+            return rid
+        if role == StatusRole:
+            return self.status(rid)
+        if role in (_DISPLAY, Qt.ItemDataRole.ToolTipRole, SortRole):
+            if key == "id":
+                return index.row() if role == SortRole else rid
+            if key == "title":
+                return self.title(rid)
+            st = self.status(rid)
+            if role == SortRole:
+                return REVIEW_STATUSES.index(st) if st in REVIEW_STATUSES else 99
+            return label(f"status.{st}", st)
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren

@@ -1,0 +1,23 @@
+"""Item-data roles shared by every panel model, and a text helper for headers."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+#: `index.data(ItemRole)` is the core object of the row (Quote, Speaker, Claim, DateMention, or an article id).
+ItemRole = Qt.ItemDataRole.UserRole + 1
+#: A sortable key (numbers stay numbers, text sorts in reading order); the proxy sorts on it.
+SortRole = Qt.ItemDataRole.UserRole + 2
+#: The item's status string ("suggested", "accepted"…; "reviewed"… for articles); the proxy filters on it.
+StatusRole = Qt.ItemDataRole.UserRole + 3
+#: The item's id.
+IdRole = Qt.ItemDataRole.UserRole + 4
+
+
+def label(key: str, english: str) -> str:
+    """The interface catalogue's text for `key`, or `english` when the catalogue lacks it."""
+    try:
+        from goftar.gui.i18n import CATALOGUE, tr
+    except ImportError:  # the catalogue belongs to the shell; the models work without it
+        return english
+    return tr(key) if key in CATALOGUE else english
