@@ -1,0 +1,552 @@
+"""A Goftar project: a folder of goftar/1 JSONL that an analyst can copy or put under git.
+
+    goftar-project.json          manifest: format, record schema, created, annotators
+    articles.jsonl               imported articles with their auto suggestions (replaced whole,
+                                 via temp file + fsync + rename, never edited in place)
+    suggestions.jsonl            newer suggestions for imported articles (set_suggestions), last
+                                 line wins; merged into articles.jsonl when that is cheap
+    annotations/<name>.jsonl     one append-only journal per annotator; last version wins
+    goftar-project.lock          the exclusive write lock (flock) and who holds it
+    .goftar-cache/               offset indexes (a cache; safe to delete; git-ignored)
+
+The latest version of an article is this annotator's newest good journal line, else the newest
+suggestions line, else the imported article. Records are indexed, not loaded, at open: `load(id)`
+reads and validates one line.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import os
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from ..errors import InputError, Problem, RecordError, StoreError
+from ..fsutil import atomic_write_text, fsync_dir
+from ..model import LAYERS, REVIEW_STATUSES, Record
+from ..schema import dumps_record, loads_record
+from .annotator import resolve_annotator
+from .index import Entry, FileIndex
+from .journal import Journal
+from .lock import ProjectLock
+from .manifest import MANIFEST_NAME, Manifest
+
+ARTICLES = "articles.jsonl"
+SUGGESTIONS = "suggestions.jsonl"
+ANNOTATIONS = "annotations"
+CACHE_DIR = ".goftar-cache"
+GITIGNORE = ("# Goftar: machine-local files (the write lock and the index cache)\n"
+             "goftar-project.lock\n.goftar-cache/\n*.tmp\n")
+_O_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+
+
+def _copy_range(src: int, dst: int, start: int, end: int) -> None:
+    """Copy bytes [start, end) of file `src` to the end of `dst`."""
+    pos = start
+    while pos < end:
+        chunk = os.pread(src, min(8 << 20, end - pos), pos)
+        if not chunk:
+            raise StoreError("file shrank while it was being copied")
+        view = memoryview(chunk)
+        while view:
+            view = view[os.write(dst, view):]
+        pos += len(chunk)
+
+
+class Project:
+    """An open project folder. Use `Project.create`, `Project.open` or `Project.open_or_create`."""
+
+    #: compact a journal once it holds this many superseded lines and more superseded than live ones
+    compact_min_superseded: int = 1000
+    #: merge suggestions.jsonl into articles.jsonl at close when articles.jsonl is at most this big
+    merge_max_bytes: int = 64 << 20
+
+    def __init__(self, path: Path, annotator: str, readonly: bool, lock: ProjectLock | None):
+        self.path = path
+        self.annotator = annotator
+        self.readonly = readonly
+        self.warnings: list[Problem] = []
+        self._lock = lock
+        self._mutex = threading.RLock()
+        self._closed = False
+        self.manifest = Manifest.read(path)
+        self._articles = FileIndex(path / ARTICLES, ARTICLES)
+        self._art_fd: int | None = None
+        self._art: dict[str, Entry] = {}
+        self._art_broken: dict[str, tuple[int, str]] = {}
+        self._order: list[str] = []
+        cache = path / CACHE_DIR
+        self._sugg = Journal(path / SUGGESTIONS, SUGGESTIONS, cache / "suggestions.json")
+        jname = f"{ANNOTATIONS}/{annotator}.jsonl"
+        self._jour = Journal(path / ANNOTATIONS / f"{annotator}.jsonl", jname,
+                             cache / f"annotations-{annotator}.json")
+        self._warned: set[tuple[str | None, int | None]] = set()
+
+    # ================================================================ opening
+    @classmethod
+    def create(cls, path: str | os.PathLike, *, annotator: str | None = None) -> Project:
+        """Make a new project folder (it may exist, but must not hold a project yet)."""
+        folder = Path(path).expanduser().absolute()
+        if (folder / MANIFEST_NAME).exists():
+            raise StoreError(f"{folder} already holds a Goftar project")
+        if folder.exists() and not folder.is_dir():
+            raise StoreError(f"{folder} exists and is not a folder")
+        name = resolve_annotator(annotator)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as ex:
+            raise StoreError(f"{folder}: cannot create the project folder: {ex.strerror}") from None
+        lock = ProjectLock(folder, name)
+        try:
+            if (folder / MANIFEST_NAME).exists():  # created by someone else meanwhile
+                raise StoreError(f"{folder} already holds a Goftar project")
+            (folder / ANNOTATIONS).mkdir(exist_ok=True)
+            if not (folder / ARTICLES).exists():
+                atomic_write_text(folder / ARTICLES, "")
+            if not (folder / ".gitignore").exists():
+                atomic_write_text(folder / ".gitignore", GITIGNORE)
+            # The manifest comes last: a folder without one is not (yet) a project.
+            Manifest(annotators=[name]).write(folder)
+            fsync_dir(folder.parent)
+            return cls._open_locked(folder, name, lock)
+        except BaseException:
+            lock.release()
+            raise
+
+    @classmethod
+    def open(cls, path: str | os.PathLike, *, annotator: str | None = None, readonly: bool = False) -> Project:
+        """Open a project; a writer takes the lock (ProjectLockedError names the holder)."""
+        folder = Path(path).expanduser().absolute()
+        if not (folder / MANIFEST_NAME).is_file():
+            if not folder.exists():
+                raise StoreError(f"{folder}: no such project folder")
+            raise StoreError(f"{folder} is not a Goftar project (no {MANIFEST_NAME})")
+        name = resolve_annotator(annotator)
+        if readonly:
+            proj = cls(folder, name, True, None)
+            proj._load()
+            return proj
+        return cls._open_locked(folder, name, ProjectLock(folder, name))
+
+    @classmethod
+    def open_or_create(cls, path: str | os.PathLike, *, annotator: str | None = None) -> Project:
+        folder = Path(path).expanduser().absolute()
+        if (folder / MANIFEST_NAME).exists():
+            return cls.open(folder, annotator=annotator)
+        return cls.create(folder, annotator=annotator)
+
+    @classmethod
+    def _open_locked(cls, folder: Path, name: str, lock: ProjectLock) -> Project:
+        try:
+            proj = cls(folder, name, False, lock)
+            proj._load()
+        except BaseException:
+            lock.release()
+            raise
+        return proj
+
+    def _load(self) -> None:
+        if not self.readonly and self.annotator not in self.manifest.annotators:
+            self.manifest.annotators.append(self.annotator)
+            self.manifest.write(self.path)
+        try:
+            self._art_fd = os.open(self.path / ARTICLES, os.O_RDONLY | _O_CLOEXEC)
+        except FileNotFoundError:
+            self._art_fd = None
+            self.warnings.append(Problem("file", "missing; the project has no imported articles", None, ARTICLES,
+                                         severity="warning"))
+        cache = self.path / CACHE_DIR
+        self._articles.load(self._art_fd, cache / "articles.json", append_only=False)
+        self._index_articles()
+        self.warnings.extend(self._articles.problems())
+        self.warnings.extend(self._sugg.open(writable=not self.readonly))
+        self.warnings.extend(self._jour.open(writable=not self.readonly))
+        for journal in (self._sugg, self._jour):
+            for rid in journal.versions:
+                if rid not in self._art and rid not in self._art_broken:
+                    self._order.append(rid)
+                    self._art_broken[rid] = (0, "")
+                    self.warnings.append(Problem("id", "in this journal but not among the imported articles",
+                                                 rid, journal.name, journal.versions[rid][0][3], "warning"))
+        if not self.readonly:
+            self._save_caches(only_new=True)
+
+    def _index_articles(self) -> None:
+        art: dict[str, Entry] = {}
+        order: list[str] = []
+        for e in self._articles.scan.entries:
+            rid = e[0]
+            if rid in art:
+                self.warnings.append(Problem("id", f"duplicate record id (first on line {art[rid][3]}); "
+                                                   "this line is ignored", rid, ARTICLES, e[3]))
+                continue
+            art[rid] = e
+            order.append(rid)
+        broken: dict[str, tuple[int, str]] = {}
+        for rid, _off, _n, line, what in self._articles.scan.broken:
+            if rid is not None and rid not in art and rid not in broken:
+                broken[rid] = (line, what)
+                order.append(rid)
+        self._art, self._order, self._art_broken = art, order, broken
+
+    def _save_caches(self, *, only_new: bool = False) -> None:
+        cache = self.path / CACHE_DIR
+        if not cache.exists():
+            with contextlib.suppress(OSError):
+                cache.mkdir()
+        if self._art_fd is not None and not (only_new and self._articles.from_cache):
+            self._articles.save_cache(self._art_fd, cache / "articles.json")
+        for j in (self._sugg, self._jour):
+            if not (only_new and j.index.from_cache):
+                j.save_cache()
+
+    # ================================================================ closing
+    def close(self) -> None:
+        """Merge pending suggestions when cheap, write the index caches, release the lock."""
+        with self._mutex:
+            if self._closed:
+                return
+            self._closed = True
+            try:
+                if not self.readonly:
+                    self._sugg.sync()
+                    if self._sugg.versions and self._articles.file_size <= self.merge_max_bytes:
+                        self._merge_suggestions()
+                    self._save_caches()
+            finally:
+                for j in (self._sugg, self._jour):
+                    j.close()
+                if self._art_fd is not None:
+                    os.close(self._art_fd)
+                    self._art_fd = None
+                if self._lock is not None:
+                    self._lock.release()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, et: type[BaseException] | None, ev: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
+
+    def __del__(self) -> None:  # a forgotten close() must not keep the lock forever
+        with contextlib.suppress(Exception):
+            if not self._closed and self._lock is not None:
+                self._lock.release()
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def _check_open(self, write: bool = False) -> None:
+        if self._closed:
+            raise StoreError(f"{self.path}: the project is closed")
+        if write and self.readonly:
+            raise StoreError(f"{self.path} is open read-only: nothing can be saved")
+
+    # ================================================================ ids and status
+    def ids(self) -> list[str]:
+        """Every article id, in import order (ids found only in a journal come last)."""
+        with self._mutex:
+            return list(self._order)
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def __contains__(self, rid: object) -> bool:
+        return isinstance(rid, str) and (rid in self._art or rid in self._art_broken)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.ids())
+
+    def review_status(self, rid: str) -> str:
+        """The review status of the latest version, from the index (no JSON parsing)."""
+        with self._mutex:
+            for j in (self._jour, self._sugg):
+                e = j.latest(rid)
+                if e is not None:
+                    return e[4]
+            e = self._art.get(rid)
+            if e is not None:
+                return e[4]
+            if rid in self._art_broken:
+                return "unreviewed"
+        raise StoreError(f"{self.path}: no article {rid!r}")
+
+    def status_counts(self) -> dict[str, int]:
+        """Articles per review status (every status listed, zeros included)."""
+        with self._mutex:
+            counts = Counter(self.review_status(rid) for rid in self._order)
+        out = {s: counts.pop(s, 0) for s in REVIEW_STATUSES}
+        out.update(counts)  # a status this version does not know, found in a file
+        return out
+
+    # ================================================================ loading
+    def _warn(self, problem: Problem) -> None:
+        key = (problem.file, problem.line)
+        if key not in self._warned:
+            self._warned.add(key)
+            self.warnings.append(problem)
+
+    @staticmethod
+    def _parse(raw: bytes, rid: str, name: str, line: int) -> Record:
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as ex:
+            raise RecordError([Problem("line", f"not UTF-8 at byte {ex.start}", rid, name, line)]) from None
+        rec = loads_record(text, file=name, line_no=line)
+        if rec.id != rid:
+            raise RecordError([Problem("id", f"expected record {rid!r} here, found {rec.id!r} (the file changed "
+                                             "under the index?)", rid, name, line)])
+        return rec
+
+    def _load_journal(self, journal: Journal, rid: str) -> Record | None:
+        """The newest version of `rid` in `journal` that reads well; bad ones are reported and skipped."""
+        while True:
+            e = journal.latest(rid)
+            if e is None:
+                return None
+            try:
+                return self._parse(journal.read(e), rid, journal.name, e[3])
+            except RecordError as ex:
+                what = str(ex.problems[0].message) if ex.problems else str(ex)
+                journal.mark_bad(e, what)
+                self._warn(Problem("line", f"{what}; an earlier version is used", rid, journal.name, e[3]))
+
+    def _load_article(self, rid: str) -> Record:
+        """The imported article (with its newest suggestions), ignoring the journal."""
+        rec = self._load_journal(self._sugg, rid)
+        if rec is not None:
+            return rec
+        e = self._art.get(rid)
+        if e is not None:
+            assert self._art_fd is not None
+            try:
+                return self._parse(os.pread(self._art_fd, e[2], e[1]), rid, ARTICLES, e[3])
+            except RecordError as ex:
+                raise StoreError(f"{self.path / ARTICLES}:{e[3]}: record {rid} cannot be read: {ex}") from None
+        if rid in self._art_broken:
+            line, what = self._art_broken[rid]
+            if line:
+                raise StoreError(f"{self.path / ARTICLES}:{line}: record {rid} cannot be read: {what}")
+            raise StoreError(f"{self.path}: record {rid} exists only as unreadable journal lines")
+        raise StoreError(f"{self.path}: no article {rid!r}")
+
+    def load(self, rid: str) -> Record:
+        """The latest version: this annotator's newest journal entry, else the imported article."""
+        with self._mutex:
+            self._check_open()
+            rec = self._load_journal(self._jour, rid)
+            return rec if rec is not None else self._load_article(rid)
+
+    def iter_records(self, *, status: str | None = None) -> Iterator[Record]:
+        """Latest versions in import order, optionally only those with this review status.
+
+        A record that cannot be read is skipped and reported in `warnings` (it is never lost:
+        nothing is rewritten)."""
+        for rid in self.ids():
+            if status is not None and self.review_status(rid) != status:
+                continue
+            try:
+                rec = self.load(rid)
+            except StoreError as ex:
+                self._warn(Problem("record", str(ex), rid, None, None))
+                continue
+            if status is None or rec.review_status == status:
+                yield rec
+
+    def stats(self, *, progress: Callable[[int], object] | None = None) -> dict[str, Any]:
+        """Articles by review status and items by layer and status (parses every latest version)."""
+        items: dict[str, Counter[str]] = {layer: Counter() for layer in LAYERS}
+        unreadable = 0
+        for rid in self.ids():
+            with self._mutex:
+                try:
+                    rec = self.load(rid)
+                except StoreError as ex:
+                    self._warn(Problem("record", str(ex), rid, None, None))
+                    unreadable += 1
+                    rec = None
+            if rec is not None:
+                for layer in ("quotes", "claims", "dates"):
+                    items[layer].update(it.status for it in getattr(rec, layer))
+                items["speakers"].update(s.origin for s in rec.speakers)
+            if progress is not None:
+                progress(1)
+        return {"project": str(self.path), "annotator": self.annotator, "articles": len(self),
+                "by_review_status": self.status_counts(), "unreadable": unreadable,
+                "items": {layer: dict(sorted(c.items())) for layer, c in items.items()},
+                "warnings": len(self.warnings)}
+
+    # ================================================================ writing
+    def save(self, record: Record) -> None:
+        """Validate `record` and append it to this annotator's journal; durable when this returns."""
+        self._check_open(write=True)
+        line = dumps_record(record).encode("utf-8")  # validates (RecordError)
+        with self._mutex:
+            self._check_open(write=True)
+            if record.id not in self:
+                raise StoreError(f"{self.path}: no article {record.id!r} to save (import it first)")
+            self._jour.append(record.id, line, record.review_status)
+            if self._needs_compaction(self._jour):
+                self.warnings.extend(self._jour.compact(self._verify_line))
+
+    def _needs_compaction(self, journal: Journal) -> bool:
+        sup = journal.superseded
+        return sup >= self.compact_min_superseded and sup > len(journal.versions)
+
+    def _verify_line(self, raw: bytes, entry: Entry) -> str | None:
+        try:
+            self._parse(raw, entry[0], "", entry[3])
+        except RecordError as ex:
+            return ex.problems[0].message if ex.problems else str(ex)
+        return None
+
+    def compact(self) -> None:
+        """Compact this annotator's journal and merge pending suggestions into articles.jsonl."""
+        with self._mutex:
+            self._check_open(write=True)
+            self.warnings.extend(self._jour.compact(self._verify_line))
+            if self._sugg.versions:
+                self._merge_suggestions()
+            self._save_caches()
+
+    def set_suggestions(self, record: Record) -> None:
+        """Replace an imported article's suggestions (the journals are not touched).
+
+        Appended to suggestions.jsonl without an fsync of its own (suggestions can be made
+        again); `close()` syncs it and merges it into articles.jsonl when that is cheap."""
+        self._check_open(write=True)
+        line = dumps_record(record).encode("utf-8")
+        with self._mutex:
+            self._check_open(write=True)
+            current = self._load_article(record.id)
+            if current.text != record.text:
+                raise StoreError(f"{record.id}: set_suggestions may not change the article's text")
+            self._sugg.append(record.id, line, record.review_status, sync=False)
+
+    def add_articles(self, records: Iterable[Record], *, rename_duplicates: bool = False) -> list[str]:
+        """Import records (validated first); returns the ids used. Duplicates: InputError or renamed."""
+        self._check_open(write=True)
+        with self._mutex:
+            taken = set(self._art) | set(self._art_broken)
+            lines: list[tuple[str, bytes, str]] = []
+            for rec in records:
+                rid = rec.id
+                if rid in taken:
+                    if not rename_duplicates:
+                        raise InputError(f"duplicate article id {rid!r} (already in the project or earlier "
+                                         "in this import); use rename_duplicates / --rename-duplicates")
+                    n = 2
+                    while f"{rid}-{n}" in taken:
+                        n += 1
+                    rec = dataclasses.replace(rec, id=f"{rid}-{n}")
+                taken.add(rec.id)
+                lines.append((rec.id, dumps_record(rec).encode("utf-8"), rec.review_status))
+            if lines:
+                self._append_articles(lines)
+            return [rid for rid, _l, _s in lines]
+
+    # ------------------------------------------------------------ articles.jsonl rewrites
+    def _rewrite_articles(self, fill: Callable[[int], None]) -> None:
+        """Replace articles.jsonl by what `fill(fd)` writes to a temp file (fsync + rename)."""
+        target = self.path / ARTICLES
+        tmp = self.path / f".{ARTICLES}.tmp"
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | _O_CLOEXEC, 0o644)
+        try:
+            fill(fd)
+            os.fsync(fd)
+        except BaseException:
+            os.close(fd)
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+        os.close(fd)
+        os.replace(tmp, target)
+        fsync_dir(self.path)
+        old, self._art_fd = self._art_fd, os.open(target, os.O_RDONLY | _O_CLOEXEC)
+        if old is not None:
+            os.close(old)
+        self._articles.file_size = os.fstat(self._art_fd).st_size
+        self._articles.from_cache = False
+
+    def _append_articles(self, lines: list[tuple[str, bytes, str]]) -> None:
+        size = self._articles.file_size if self._art_fd is not None else 0
+        needs_nl = size > 0 and os.pread(self._art_fd, 1, size - 1) != b"\n"  # type: ignore[arg-type]
+        base = size + needs_nl
+
+        def fill(fd: int) -> None:
+            if size:
+                _copy_range(self._art_fd, fd, 0, size)  # type: ignore[arg-type]
+            data = (b"\n" if needs_nl else b"") + b"".join(line + b"\n" for _r, line, _s in lines)
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+
+        self._rewrite_articles(fill)
+        sc = self._articles.scan
+        pos, line_no = base, sc.lines + (1 if needs_nl and sc.end < base else 0)
+        for rid, line, status in lines:
+            line_no += 1
+            e = (rid, pos, len(line), line_no, status)
+            sc.entries.append(e)
+            self._art[rid] = e
+            self._order.append(rid)
+            pos += len(line) + 1
+        sc.end, sc.lines = pos, line_no
+
+    def _merge_suggestions(self) -> None:
+        """Write the newest good suggestions into articles.jsonl, then empty suggestions.jsonl."""
+        repl: list[tuple[Entry, bytes, str]] = []
+        for rid in list(self._sugg.versions):
+            rec = self._load_journal(self._sugg, rid)  # newest good version; bad ones are reported
+            e = self._sugg.latest(rid)
+            if rec is not None and e is not None and rid in self._art:
+                repl.append((self._art[rid], self._sugg.read(e), e[4]))
+        if self._sugg.bad or self._sugg.index.scan.broken or len(repl) != len(self._sugg.versions):
+            # Keep suggestions.jsonl whole: lines that cannot be merged are reported, never thrown away.
+            self.warnings.append(Problem("file", "has lines that cannot be merged into articles.jsonl; kept",
+                                         None, SUGGESTIONS, severity="warning"))
+            return
+        repl.sort(key=lambda r: r[0][1])
+        size, src = self._articles.file_size, self._art_fd
+
+        def fill(fd: int) -> None:
+            pos = 0
+            for e, raw, _st in repl:
+                _copy_range(src, fd, pos, e[1])  # type: ignore[arg-type]
+                view = memoryview(raw)
+                while view:
+                    view = view[os.write(fd, view):]
+                pos = e[1] + e[2]
+            _copy_range(src, fd, pos, size)  # type: ignore[arg-type]
+
+        self._rewrite_articles(fill)
+        # New offsets: every line after a replaced one moves by the sum of the length changes before it.
+        changed = {e[1]: (len(raw), st) for e, raw, st in repl}
+        sc = self._articles.scan
+        moved: dict[int, Entry] = {}
+        delta = 0
+        for e in sc.entries:
+            if e[1] in changed:
+                n, st = changed[e[1]]
+                moved[e[1]] = (e[0], e[1] + delta, n, e[3], st)
+                delta += n - e[2]
+            else:
+                moved[e[1]] = (e[0], e[1] + delta, e[2], e[3], e[4])
+        shifts = sorted((e[1], n - e[2]) for e, raw, _st in repl for n in [len(raw)])
+        sc.broken = [(r, o + sum(d for so, d in shifts if so < o), n, ln, w) for r, o, n, ln, w in sc.broken]
+        sc.entries = [moved[e[1]] for e in sc.entries]
+        sc.end += delta
+        self._art = {rid: moved[e[1]] for rid, e in self._art.items()}
+        # articles.jsonl now holds them; a crash before this line only means merging again later.
+        self._sugg.truncate()
+
+    def __repr__(self) -> str:
+        mode = "read-only" if self.readonly else "writable"
+        return f"<Project {self.path} annotator={self.annotator!r} {mode} articles={len(self)}>"
+
