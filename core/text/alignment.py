@@ -132,9 +132,10 @@ class AlignedText:
                 j += k
                 continue
             ca, cb = a[i], b[j]
-            if ca != _SPACE_KEY and _DELETABLE_RE.match(ca):
-                # a diacritic/tatweel/joiner the Normalizer removed (checked before insertions so that
-                # 'سلامَ دنیا' keeps its space matched to the space)
+            if ca != _SPACE_KEY and (_DELETABLE_RE.match(ca) or _in_long_repeat(a, i)):
+                # a diacritic/tatweel/joiner the Normalizer removed, or a letter of a run of 3+ that
+                # decrease_repeated_chars shortened (checked before insertions so that 'سلامَ دنیا'
+                # and 'سلامممم به' keep their space matched to the space)
                 to_norm[i] = j
                 i += 1
             elif cb == _SPACE_KEY:
@@ -142,9 +143,6 @@ class AlignedText:
                 j += 1
             elif ca == _SPACE_KEY:
                 to_norm[i] = j  # collapsed or removed space
-                i += 1
-            elif i > 0 and ca == a[i - 1] and ca.isalpha():
-                to_norm[i] = j  # decrease_repeated_chars dropped a repeated letter
                 i += 1
             else:
                 di, dj = _resync(a, i, b, j)
@@ -209,6 +207,20 @@ class AlignedText:
         s = self._to_norm[start]
         e = self._to_norm[end] if end > start else s
         return s, max(s, e)
+
+
+def _in_long_repeat(a: str, i: int) -> bool:
+    """True when a[i] is a letter repeated at least three times in a row around i."""
+    ch = a[i]
+    if not ch.isalpha():
+        return False
+    lo = i
+    while lo > 0 and a[lo - 1] == ch:
+        lo -= 1
+    hi = i + 1
+    while hi < len(a) and a[hi] == ch:
+        hi += 1
+    return hi - lo >= 3
 
 
 def _resync(a: str, i: int, b: str, j: int) -> tuple[int, int]:
