@@ -1,0 +1,72 @@
+"""One line above the article: title, source, publication date and review state (Jalali + Gregorian)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+
+from goftar.core.model import Record
+from goftar.gui.i18n import digits, tr
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+
+def both_calendars(gregorian: str | None = None, jalali: str | None = None) -> str:
+    """'1403-06-23 (2024-09-13)' from either date (ISO), converted with jdatetime."""
+    import jdatetime
+
+    try:
+        if gregorian and not jalali:
+            g = dt.date.fromisoformat(gregorian[:10])
+            jalali = jdatetime.date.fromgregorian(date=g).isoformat()
+        elif jalali and not gregorian:
+            y, m, d = (int(x) for x in jalali[:10].split("-"))
+            gregorian = jdatetime.date(y, m, d).togregorian().isoformat()
+    except (ValueError, TypeError):
+        pass
+    if not (gregorian or jalali):
+        return ""
+    return f"{digits(jalali or '—')} ({gregorian or '—'})"
+
+
+def timestamp_both(iso: str | None) -> str:
+    """A review timestamp ('2026-11-27T10:00:00Z') in Jalali and Gregorian."""
+    if not iso:
+        return ""
+    try:
+        t = dt.datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    except ValueError:
+        return iso
+    return both_calendars(gregorian=t.date().isoformat()) + f" {t:%H:%M}"
+
+
+class ArticleHeader(QLabel):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("articleHeader")
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setWordWrap(True)
+        self.setMargin(6)
+
+    def show_record(self, record: Record | None) -> None:
+        if record is None:
+            self.setText("")
+            return
+        meta = record.meta or {}
+        title = meta.get("title") or record.id
+        parts = [f"<b>{escape(str(title))}</b>"]
+        if meta.get("source"):
+            parts.append(escape(str(meta["source"])))
+        pub = meta.get("published")
+        if isinstance(pub, dict):
+            when = both_calendars(pub.get("gregorian"), pub.get("jalali"))
+            if when:
+                parts.append(f"{tr('col.published')}: {when}")
+        status = record.review_status
+        review = f"{tr('col.status')}: {tr('status.' + status)}"
+        if record.review and record.review.updated:
+            review += f" — {timestamp_both(record.review.updated)}"
+            if record.review.annotator:
+                review += f" ({escape(record.review.annotator)})"
+        parts.append(review)
+        self.setText(" · ".join(parts))

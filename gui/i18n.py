@@ -1,0 +1,232 @@
+"""The English/Persian interface catalogue.
+
+A Python dict instead of Qt .ts/.qm files: the strings are few, the catalogue is checked by
+the tests (every key has both languages) and nothing has to be compiled at build time.
+English is the key language; `tr(key)` returns the current language's text, and falls back to
+English so a missing Persian entry shows something sensible instead of a key.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale
+
+LANGUAGES: tuple[str, ...] = ("en", "fa")
+
+_current = "en"
+
+# key -> (English, Persian)
+CATALOGUE: dict[str, tuple[str, str]] = {
+    "app.title": ("Goftar", "گفتار"),
+    # menus
+    "menu.file": ("&File", "&پرونده"),
+    "menu.edit": ("&Edit", "&ویرایش"),
+    "menu.annotate": ("&Annotate", "&برچسب‌گذاری"),
+    "menu.review": ("&Review", "&بازبینی"),
+    "menu.view": ("&View", "&نما"),
+    "menu.help": ("&Help", "&راهنما"),
+    "menu.recent": ("Recent projects", "پروژه‌های اخیر"),
+    "menu.language": ("Interface language", "زبان رابط"),
+    # file actions
+    "act.open_project": ("Open project…", "باز کردن پروژه…"),
+    "act.new_project": ("New project…", "پروژهٔ تازه…"),
+    "act.import": ("Import files…", "وارد کردن پرونده‌ها…"),
+    "act.import_folder": ("Import folder…", "وارد کردن پوشه…"),
+    "act.export": ("Export gold JSONL…", "خروجی طلایی JSONL…"),
+    "act.annotator": ("Annotator name…", "نام برچسب‌گذار…"),
+    "act.quit": ("Quit", "خروج"),
+    "act.undo": ("Undo", "واگرد"),
+    "act.redo": ("Redo", "ازنو"),
+    # annotate actions
+    "act.add_quote": ("Add quote from selection", "افزودن نقل‌قول از گزینش"),
+    "act.add_claim": ("Add claim from selection", "افزودن ادعا از گزینش"),
+    "act.add_date": ("Add date from selection", "افزودن تاریخ از گزینش"),
+    "act.new_speaker": ("New speaker from selection", "گوینده تازه از گزینش"),
+    "act.add_mention": ("Add mention of the current speaker", "افزودن اشاره به گوینده جاری"),
+    "act.set_cue": ("Set cue from selection", "تعیین فعل گفتار از گزینش"),
+    "act.set_speaker": ("Set speaker…", "تعیین گوینده…"),
+    "act.cycle_kind": ("Change quote kind", "تغییر نوع نقل‌قول"),
+    "act.link_claim": ("Link claim to quote…", "پیوند ادعا به نقل‌قول…"),
+    "act.start_earlier": ("Start one word earlier", "آغاز یک واژه زودتر"),
+    "act.start_later": ("Start one word later", "آغاز یک واژه دیرتر"),
+    "act.end_earlier": ("End one word earlier", "پایان یک واژه زودتر"),
+    "act.end_later": ("End one word later", "پایان یک واژه دیرتر"),
+    "act.accept": ("Accept", "پذیرش"),
+    "act.reject": ("Reject", "رد"),
+    "act.accept_all": ("Accept all remaining", "پذیرش همه باقی‌مانده‌ها"),
+    "act.delete": ("Delete item", "حذف مورد"),
+    "act.merge_speakers": ("Merge speakers…", "ادغام گوینده‌ها…"),
+    "act.rename_speaker": ("Rename speaker…", "تغییر نام گوینده…"),
+    "act.next_item": ("Next item", "مورد بعدی"),
+    "act.prev_item": ("Previous item", "مورد قبلی"),
+    # review actions
+    "act.mark_reviewed": ("Mark reviewed and go to next", "علامت بازبینی‌شده و رفتن به بعدی"),
+    "act.skip": ("Skip article…", "رد شدن از مقاله…"),
+    "act.next_unreviewed": ("Next unreviewed article", "مقاله بازبینی‌نشده بعدی"),
+    "act.prev_unreviewed": ("Previous unreviewed article", "مقاله بازبینی‌نشده قبلی"),
+    "act.extract": ("Run extractor on this article", "اجرای استخراج‌گر روی این مقاله"),
+    # view actions
+    "act.zoom_in": ("Zoom in", "بزرگ‌نمایی"),
+    "act.zoom_out": ("Zoom out", "کوچک‌نمایی"),
+    "act.show_rejected": ("Show rejected items", "نمایش موارد ردشده"),
+    "act.legend": ("Legend", "راهنمای رنگ‌ها"),
+    "act.shortcuts": ("Keyboard shortcuts", "میان‌برهای صفحه‌کلید"),
+    "act.guide": ("Analyst's guide", "راهنمای تحلیلگر"),
+    "act.about": ("About Goftar", "دربارهٔ گفتار"),
+    "act.lang_en": ("English", "English"),
+    "act.lang_fa": ("فارسی", "فارسی"),
+    "act.lang_system": ("Follow system", "مطابق سیستم"),
+    # panels
+    "panel.quotes": ("Quotes", "نقل‌قول‌ها"),
+    "panel.speakers": ("Speakers", "گوینده‌ها"),
+    "panel.claims": ("Claims", "ادعاها"),
+    "panel.dates": ("Dates", "تاریخ‌ها"),
+    "panel.navigator": ("Articles", "مقاله‌ها"),
+    "panel.legend": ("Legend", "راهنمای رنگ‌ها"),
+    "panel.filter": ("Filter…", "پالایش…"),
+    # navigator
+    "nav.all": ("All", "همه"),
+    "nav.progress": ("%v of %m reviewed", "%v از %m بازبینی‌شده"),
+    "nav.next": ("Next unreviewed", "بازبینی‌نشده بعدی"),
+    "nav.prev": ("Previous unreviewed", "بازبینی‌نشده قبلی"),
+    "status.unreviewed": ("unreviewed", "بازبینی‌نشده"),
+    "status.in_progress": ("in progress", "در حال بازبینی"),
+    "status.reviewed": ("reviewed", "بازبینی‌شده"),
+    "status.skipped": ("skipped", "ردشده"),
+    # item statuses and kinds
+    "item.suggested": ("suggested", "پیشنهادی"),
+    "item.accepted": ("accepted", "پذیرفته"),
+    "item.edited": ("edited", "ویرایش‌شده"),
+    "item.added": ("added", "افزوده"),
+    "item.rejected": ("rejected", "ردشده"),
+    "kind.direct": ("direct", "مستقیم"),
+    "kind.indirect": ("indirect", "غیرمستقیم"),
+    "kind.mixed": ("mixed", "آمیخته"),
+    "granularity.day": ("day", "روز"),
+    "granularity.month": ("month", "ماه"),
+    "granularity.year": ("year", "سال"),
+    "granularity.range": ("range", "بازه"),
+    "type.person": ("person", "شخص"),
+    "type.organization": ("organization", "سازمان"),
+    "type.media": ("media", "رسانه"),
+    "type.group": ("group", "گروه"),
+    "type.unknown": ("unknown", "نامعلوم"),
+    # legend
+    "legend.quote": ("Quote content", "متن نقل‌قول"),
+    "legend.cue": ("Cue (speech verb)", "فعل گفتار"),
+    "legend.speaker": ("Speaker mention", "اشاره به گوینده"),
+    "legend.claim": ("Claim", "ادعا"),
+    "legend.date": ("Date", "تاریخ"),
+    "legend.suggested": ("dotted / light = suggested", "نقطه‌چین / کم‌رنگ = پیشنهادی"),
+    "legend.accepted": ("solid = accepted", "پررنگ = پذیرفته"),
+    "legend.focus": ("Selected speaker", "گوینده برگزیده"),
+    # tooltip
+    "tip.quote": ("Quote", "نقل‌قول"),
+    "tip.claim": ("Claim", "ادعا"),
+    "tip.date": ("Date", "تاریخ"),
+    "tip.mention": ("Speaker mention", "اشاره به گوینده"),
+    "tip.cue": ("Cue", "فعل گفتار"),
+    "tip.speaker": ("speaker", "گوینده"),
+    "tip.status": ("status", "وضعیت"),
+    "tip.confidence": ("confidence", "اطمینان"),
+    "tip.kind": ("kind", "نوع"),
+    "tip.source": ("source", "منبع"),
+    # status bar
+    "sb.saved": ("All changes saved", "همه تغییرها ذخیره شد"),
+    "sb.saving": ("Saving…", "در حال ذخیره…"),
+    "sb.unsaved": ("Not in a project: changes are not saved", "بیرون از پروژه: تغییرها ذخیره نمی‌شود"),
+    "sb.save_failed": ("Save failed", "ذخیره ناموفق بود"),
+    "sb.readonly": ("Read-only", "فقط‌خواندنی"),
+    "sb.nlp_loading": ("Loading Persian NLP…", "در حال بارگذاری ابزار زبان فارسی…"),
+    "sb.nlp_ready": ("Persian NLP ready", "ابزار زبان فارسی آماده است"),
+    "sb.extracting": ("Extracting suggestions…", "در حال استخراج پیشنهادها…"),
+    "sb.selection": ("Selection %1–%2 (%3 chars)", "گزینش %1–%2 (%3 نویسه)"),
+    "sb.cursor": ("Position %1", "موقعیت %1"),
+    "sb.no_selection": ("Select text first", "نخست متنی را برگزینید"),
+    "sb.no_item": ("Select an item first", "نخست موردی را برگزینید"),
+    "sb.no_speaker": ("Select a speaker first", "نخست گوینده‌ای را برگزینید"),
+    "sb.unavailable": ("Not available yet", "هنوز در دسترس نیست"),
+    "sb.all_reviewed": ("Every article is reviewed", "همه مقاله‌ها بازبینی شده‌اند"),
+    "sb.snap_failed": ("The selection holds no whole word", "گزینش هیچ واژهٔ کاملی ندارد"),
+    # dialogs
+    "dlg.error": ("Goftar — error", "گفتار — خطا"),
+    "dlg.restored": (
+        "The project was not closed cleanly last time. The last saved state has been restored; "
+        "every change that was saved before is there.",
+        "پروژه بار گذشته درست بسته نشد. آخرین وضعیت ذخیره‌شده بازیابی شد و همه تغییرهای ذخیره‌شده سر جای خود است.",
+    ),
+    "dlg.restored_title": ("Restored", "بازیابی"),
+    "dlg.warnings": ("The project opened with warnings:", "پروژه با این هشدارها باز شد:"),
+    "dlg.skip_reason": ("Why skip this article?", "چرا از این مقاله می‌گذرید؟"),
+    "dlg.choose_speaker": ("Speaker:", "گوینده:"),
+    "dlg.merge_into": ("Merge the current speaker into:", "ادغام گوینده جاری در:"),
+    "dlg.rename": ("New name:", "نام تازه:"),
+    "dlg.choose_quote": ("Quote:", "نقل‌قول:"),
+    "dlg.annotator": ("Your annotator name:", "نام شما به‌عنوان برچسب‌گذار:"),
+    "dlg.export_progress": ("Exporting…", "در حال خروجی گرفتن…"),
+    "dlg.exported": ("Exported %1 records to %2", "%1 رکورد در %2 نوشته شد"),
+    "dlg.no_project": ("Open a project first.", "نخست پروژه‌ای را باز کنید."),
+    "dlg.choose_project": ("Choose a project folder", "پوشه پروژه را برگزینید"),
+    "dlg.imported": ("Imported %1 articles", "%1 مقاله وارد شد"),
+    "dlg.none": ("(none)", "(هیچ)"),
+    "dlg.shortcuts_title": ("Keyboard shortcuts", "میان‌برهای صفحه‌کلید"),
+    # columns
+    "col.text": ("Text", "متن"),
+    "col.kind": ("Kind", "نوع"),
+    "col.speaker": ("Speaker", "گوینده"),
+    "col.cue": ("Cue", "فعل گفتار"),
+    "col.status": ("Status", "وضعیت"),
+    "col.id": ("Article", "مقاله"),
+    "col.title": ("Title", "عنوان"),
+    "col.published": ("Published", "انتشار"),
+    "col.updated": ("Reviewed", "بازبینی"),
+    "col.confidence": ("Conf.", "اطمینان"),
+    "col.granularity": ("Granularity", "دقت"),
+    "col.gregorian": ("Gregorian", "میلادی"),
+    "col.jalali": ("Jalali", "خورشیدی"),
+    "col.mentions": ("Mentions", "اشاره‌ها"),
+    "col.name": ("Name", "نام"),
+    "col.quote": ("Quote", "نقل‌قول"),
+    "col.quotes": ("Quotes", "نقل‌قول‌ها"),
+    "col.role": ("Role", "سمت"),
+    "col.source": ("Source", "منبع"),
+    "col.type": ("Type", "گونه"),
+}
+
+
+def set_language(lang: str) -> None:
+    """Switch the catalogue (call before building widgets; the window is rebuilt on a change)."""
+    global _current
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown interface language {lang!r}; use one of {', '.join(LANGUAGES)}")
+    _current = lang
+
+
+def language() -> str:
+    return _current
+
+
+def is_rtl() -> bool:
+    return _current == "fa"
+
+
+def system_language() -> str:
+    """'fa' when the system locale is Persian, else 'en'."""
+    return "fa" if QLocale.system().language() == QLocale.Language.Persian else "en"
+
+
+def tr(key: str, *args: object) -> str:
+    """The current language's text for `key`; `%1`, `%2`… are replaced by `args`."""
+    pair = CATALOGUE.get(key)
+    text = key if pair is None else (pair[1] if _current == "fa" and pair[1] else pair[0])
+    for i, a in enumerate(args, 1):
+        text = text.replace(f"%{i}", str(a))
+    return text
+
+
+_FA_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+
+
+def digits(value: object) -> str:
+    """A number in the interface language's digits (Persian digits in the Persian UI)."""
+    s = str(value)
+    return s.translate(_FA_DIGITS) if _current == "fa" else s

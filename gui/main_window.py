@@ -1,0 +1,287 @@
+"""The main window: builds the view, panels, menus and status bar and wires their signals.
+
+No review logic lives here: edits are in `operations.py`, project/article state in
+`review_session.py`, drawing in `article_view.py` and the panels.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from goftar.gui.actions import ActionSet
+from goftar.gui.article_header import ArticleHeader
+from goftar.gui.article_view import ArticleView
+from goftar.gui.i18n import digits, is_rtl, tr
+from goftar.gui.model_binding import ModelBinding
+from goftar.gui.operations import Operations
+from goftar.gui.panels.claims import ClaimsPanel
+from goftar.gui.panels.dates import DatesPanel
+from goftar.gui.panels.legend import LegendPanel
+from goftar.gui.panels.navigator import NavigatorPanel
+from goftar.gui.panels.quotes import QuotesPanel
+from goftar.gui.panels.speakers import SpeakersPanel
+from goftar.gui.review_session import ReviewSession
+from goftar.gui.settings import AppSettings
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, *, settings: AppSettings | None = None, annotator: str | None = None,
+                 interactive: bool = True):
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(tr("app.title"))
+        self.settings = settings or AppSettings()
+        self.interactive = interactive
+        self.launch_time: float | None = None
+        self.session = ReviewSession(self.settings, annotator=annotator, parent=self)
+
+        # ---- centre: header + article
+        centre = QWidget(self)
+        lay = QVBoxLayout(centre)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        self.header = ArticleHeader(centre)
+        self.view = ArticleView(centre, font_size=self.settings.font_size)
+        self.view.set_show_rejected(self.settings.show_rejected)
+        lay.addWidget(self.header)
+        lay.addWidget(self.view, 1)
+        self.setCentralWidget(centre)
+
+        # ---- docks (their side follows the layout direction, so Persian mirrors them)
+        self.navigator = NavigatorPanel(self)
+        self.quotes = QuotesPanel(self)
+        self.speakers = SpeakersPanel(self)
+        self.claims = ClaimsPanel(self)
+        self.dates = DatesPanel(self)
+        self.legend = LegendPanel(self)
+        self.panels = {"quotes": self.quotes, "speakers": self.speakers, "claims": self.claims, "dates": self.dates}
+        # QMainWindow does not mirror dock areas, so Persian puts the navigator (read first) on the right
+        start, end = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        if is_rtl():
+            start, end = end, start
+        self.addDockWidget(start, self.navigator)
+        self.addDockWidget(start, self.legend)
+        self.addDockWidget(end, self.quotes)
+        self.addDockWidget(end, self.speakers)
+        self.tabifyDockWidget(self.speakers, self.claims)
+        self.tabifyDockWidget(self.claims, self.dates)
+        self.speakers.raise_()
+        self.resizeDocks([self.navigator, self.quotes], [260, 520], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.quotes, self.speakers], [480, 320], Qt.Orientation.Vertical)
+        self.resizeDocks([self.navigator, self.legend], [600, 150], Qt.Orientation.Vertical)
+
+        # ---- actions and menus
+        self.actions = ActionSet(self)
+        undo = self.session.undo_stack.createUndoAction(self, tr("act.undo"))
+        undo.setShortcut("Ctrl+Z")
+        redo = self.session.undo_stack.createRedoAction(self, tr("act.redo"))
+        redo.setShortcuts(["Ctrl+Shift+Z", "Ctrl+Y"])
+        self.actions.add("undo", undo)
+        self.actions.add("redo", redo)
+        self.addActions([undo, redo])
+        self.menus = self.actions.build_menus(self.menuBar())
+        self.actions["show_rejected"].setChecked(self.settings.show_rejected)
+        self.view.set_context_actions(self.actions.context_actions())
+        view_menu = self.menus["view"]
+        view_menu.addSeparator()
+        for dock in (self.navigator, self.quotes, self.speakers, self.claims, self.dates, self.legend):
+            view_menu.addAction(dock.toggleViewAction())
+
+        # ---- status bar
+        self.save_label = QLabel(self)
+        self.save_label.setObjectName("saveState")
+        self.work_label = QLabel(self)
+        self.work_bar = QProgressBar(self)
+        self.work_bar.setRange(0, 0)
+        self.work_bar.setMaximumWidth(120)
+        self.work_bar.setVisible(False)
+        self.pos_label = QLabel(self)
+        self.pos_label.setObjectName("selectionOffsets")
+        sb = self.statusBar()
+        sb.addPermanentWidget(self.work_label)
+        sb.addPermanentWidget(self.work_bar)
+        sb.addPermanentWidget(self.pos_label)
+        sb.addPermanentWidget(self.save_label)
+
+        self.models = ModelBinding(self.session, self)
+        self.ops = Operations(self.session, self.view, self.panels, self.navigator, self.actions, self)
+        self.setAcceptDrops(True)
+        self._wire()
+
+    # ------------------------------------------------------------------ wiring
+    def _wire(self) -> None:
+        s, v = self.session, self.view
+        s.articleOpened.connect(self._on_article_opened)
+        s.recordChanged.connect(self._on_record_changed)
+        s.projectOpened.connect(self._on_project_opened)
+        s.saveStateChanged.connect(self._on_save_state)
+        s.busyChanged.connect(self._on_busy)
+        s.errorRaised.connect(self.show_error)
+        s.infoRaised.connect(self.show_info)
+        s.currentItemChanged.connect(self._on_current_item)
+        v.itemClicked.connect(s.set_current)
+        v.selectionOffsetsChanged.connect(self._on_selection)
+        for panel in self.panels.values():
+            panel.itemSelected.connect(s.set_current)
+        self.navigator.articleSelected.connect(lambda aid: s.open_article(aid))
+        self.navigator.nextUnreviewed.connect(self.actions["next_unreviewed"].trigger)
+        self.navigator.prevUnreviewed.connect(self.actions["prev_unreviewed"].trigger)
+        self.actions["quit"].triggered.connect(self.close)
+        self.actions["zoom_in"].triggered.connect(lambda: self._zoom(1))
+        self.actions["zoom_out"].triggered.connect(lambda: self._zoom(-1))
+        self.actions["show_rejected"].toggled.connect(self._on_show_rejected)
+        self.ops.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 4000))
+        self.models.nlpStateChanged.connect(self._on_busy)
+
+    def _on_article_opened(self, record: Any) -> None:
+        self.view.set_record(record)
+        self.header.show_record(record)
+        self.models.bind_document(self.session.document, record)
+        self.navigator.select_article(record.id)
+        self.navigator.update_progress()
+        self.setWindowTitle(f"{record.id} — {tr('app.title')}")
+
+    def _on_record_changed(self, changes: Any) -> None:
+        self.view.refresh()
+        if changes is None or getattr(changes, "review", False):
+            self.header.show_record(self.session.record)
+            self.models.refresh_articles(self.session.article_id)
+            self.navigator.update_progress()
+
+    def _on_project_opened(self, project: Any) -> None:
+        self.models.bind_project(project, self.session)
+        self.navigator.update_progress()
+        self._rebuild_recent_menu()
+
+    def _on_current_item(self, layer: str, item_id: str) -> None:
+        record = self.session.record
+        if record is None or not item_id:
+            return
+        for name, panel in self.panels.items():
+            if name == layer:
+                panel.select_item(item_id)
+        found = record.item(item_id)
+        if found is None:
+            return
+        lay, item = found
+        if lay == "speakers":
+            self.view.set_focus_speaker(item_id)
+            if item.mentions:
+                self.view.show_span(item.mentions[0].start, item.mentions[0].end)
+        else:
+            self.view.set_focus_speaker(None)
+            self.view.show_span(item.start, item.end)
+
+    def _on_selection(self, start: int, end: int) -> None:
+        if end > start:
+            self.pos_label.setText(tr("sb.selection", digits(start), digits(end), digits(end - start)))
+        else:
+            self.pos_label.setText(tr("sb.cursor", digits(start)))
+
+    def _on_save_state(self, state: str) -> None:
+        key = {"saved": "sb.saved", "saving": "sb.saving", "unsaved": "sb.unsaved",
+               "failed": "sb.save_failed", "readonly": "sb.readonly"}.get(state, "sb.saved")
+        self.save_label.setText(tr(key))
+
+    def _on_busy(self, key: str) -> None:
+        self.work_label.setText(tr(key) if key else "")
+        self.work_bar.setVisible(bool(key) and key != "sb.nlp_ready")
+
+    def _on_show_rejected(self, show: bool) -> None:
+        self.settings.show_rejected = show
+        self.view.set_show_rejected(show)
+
+    def _zoom(self, steps: int) -> None:
+        self.view.zoom(steps)
+        self.settings.font_size = self.view.font_size()
+
+    def _rebuild_recent_menu(self) -> None:
+        menu = self.menus["file"].findChild(type(self.menus["file"]), "menu_recent")
+        if menu is None:
+            menu = self.menus["file"].addMenu(tr("menu.recent"))
+            menu.setObjectName("menu_recent")
+        menu.clear()
+        for path in self.settings.recent_projects():
+            a = menu.addAction(path)
+            a.triggered.connect(lambda _c=False, p=path: self.session.open_project(p))
+
+    # ------------------------------------------------------------------ opening
+    def open_initial(self, target: str | None, *, article: str | None = None, synchronous: bool = False) -> None:
+        """Open what the command line named, else the last project, else the default project."""
+        self.models.start_background(synchronous=synchronous)
+        self._rebuild_recent_menu()
+        opened = False
+        if target:
+            p = Path(target)
+            opened = self.session.open_project(p) if p.is_dir() else self.session.open_file(p)
+        else:
+            last = self.settings.last_project
+            if last and Path(last).is_dir():
+                opened = self.session.open_project(last)
+            if not opened:
+                opened = self.ops.open_default_project()
+        if opened and article:
+            self.session.open_article(article, synchronous=synchronous)
+        elif opened and synchronous and self.session.record is not None:
+            from goftar.gui.review_session import needs_extraction
+
+            if needs_extraction(self.session.record):
+                self.session.extract(synchronous=True)
+
+    def set_launch_time(self, seconds: float) -> None:
+        self.launch_time = seconds
+
+    # ------------------------------------------------------------------ dialogs
+    def show_error(self, title: str, message: str) -> None:
+        if not self.interactive:
+            print(f"goftar-gui: {message}")
+            return
+        QMessageBox.critical(self, title, message)
+
+    def show_info(self, title: str, message: str) -> None:
+        if not self.interactive:
+            self.statusBar().showMessage(message.splitlines()[0], 8000)
+            return
+        # after the window is shown, so the message sits over it
+        QTimer.singleShot(0, lambda: QMessageBox.information(self, title, message))
+
+    # ------------------------------------------------------------------ drag and drop
+    def dragEnterEvent(self, e: QDragEnterEvent) -> None:
+        if e.mimeData().hasUrls():
+            e.acceptProposedAction()
+
+    def dropEvent(self, e: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in e.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            self.ops.drop_paths(paths)
+            e.acceptProposedAction()
+
+    # ------------------------------------------------------------------ layout
+    def restore_layout(self) -> None:
+        geo, state = self.settings.geometry(), self.settings.window_state()
+        if geo is not None:
+            self.restoreGeometry(geo)
+        else:
+            self.resize(1400, 900)
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, e: QCloseEvent) -> None:
+        if self.interactive:
+            self.settings.save_layout(QByteArray(self.saveGeometry()), QByteArray(self.saveState()))
+        self.models.stop_background()
+        self.session.close_project()
+        self.settings.sync()
+        super().closeEvent(e)
+

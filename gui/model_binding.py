@@ -1,0 +1,81 @@
+"""Connects guicore's table models and background workers to the shell's panels.
+
+The models (`goftar.gui.models`) and workers (`goftar.gui.workers`) are guicore's; this module
+only builds them for the open document/project and hands them to the panels, so the panels
+never hold state of their own.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from goftar.core.model import Record
+from PySide6.QtCore import QObject, Signal
+
+
+class ModelBinding(QObject):
+    #: message key of NLP loading ("sb.nlp_loading", "sb.nlp_ready", "")
+    nlpStateChanged = Signal(str)
+
+    def __init__(self, session: Any, window: Any):
+        super().__init__(window)
+        self.session = session
+        self.window = window
+        self.layer_models: dict[str, Any] = {}
+        self.articles_model: Any = None
+        self.workers: Any = None
+
+    # ------------------------------------------------------------------ models
+    def bind_document(self, document: Any, record: Record) -> None:
+        try:
+            from goftar.gui import models
+        except ImportError:
+            return
+        classes = {"quotes": "QuotesModel", "speakers": "SpeakersModel", "claims": "ClaimsModel",
+                   "dates": "DatesModel"}
+        for layer, cls_name in classes.items():
+            cls = getattr(models, cls_name, None)
+            if cls is None or document is None:
+                continue
+            model = self.layer_models.get(layer)
+            if model is not None:
+                model.set_document(document)
+            else:
+                model = cls(document, executor=self.session.run, parent=self)
+                model.edit_failed.connect(lambda msg: self.session.fail(RuntimeError(msg)))
+                self.layer_models[layer] = model
+                self.window.panels[layer].set_model(model)
+
+    def bind_project(self, project: Any, session: Any) -> None:
+        try:
+            from goftar.gui.models import ArticlesModel
+        except ImportError:
+            return
+        if self.articles_model is not None:
+            self.articles_model.set_project(project)
+        else:
+            self.articles_model = ArticlesModel(project, parent=self)
+            self.window.navigator.set_model(self.articles_model)
+
+    def refresh_articles(self, article_id: str | None = None) -> None:
+        if self.articles_model is None:
+            return
+        if article_id is not None:
+            self.articles_model.refresh_status(article_id)
+        else:
+            self.articles_model.refresh()
+
+    # ------------------------------------------------------------------ background
+    def start_background(self, *, synchronous: bool = False) -> None:
+        """Preload hazm and the lexicons off the UI thread (skipped for screenshots)."""
+        if synchronous:
+            return
+        try:
+            from goftar.gui import workers
+        except ImportError:
+            return
+        self.workers = workers
+        self.nlpStateChanged.emit("sb.nlp_loading")
+
+    def stop_background(self) -> None:
+        pass

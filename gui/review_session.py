@@ -1,0 +1,357 @@
+"""What the window is looking at: the project (or loose file), the open article, its undo stack.
+
+The session opens projects and articles, runs every edit as a core command on the QUndoStack
+(through guicore's CommandAdapter, which saves through the store), and reports what happened
+with signals. It holds no copy of the record: the Document does. Core errors arrive here and
+leave as `errorRaised(title, message)`, never as tracebacks.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from goftar.core.errors import GoftarError
+from goftar.core.model import LAYERS, Record
+from goftar.gui.i18n import tr
+from goftar.gui.settings import AppSettings
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+SPAN_LAYERS = ("quotes", "claims", "dates")
+
+
+class ReviewSession(QObject):
+    projectOpened = Signal(object)          # Project | None (loose files)
+    articleOpened = Signal(object)          # Record
+    recordChanged = Signal(object)          # core Changes (or None: everything)
+    currentItemChanged = Signal(str, str)   # layer, id ("" "" = none)
+    saveStateChanged = Signal(str)          # saved | saving | unsaved | failed | readonly
+    busyChanged = Signal(str)               # message key of background work ("" = idle)
+    errorRaised = Signal(str, str)          # title, message
+    infoRaised = Signal(str, str)           # title, message
+
+    def __init__(self, settings: AppSettings, *, annotator: str | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.settings = settings
+        self.annotator = annotator or settings.annotator
+        self.project: Any = None
+        self.loose: dict[str, Record] = {}   # articles opened from files, not in a project
+        self.document: Any = None
+        self.article_id: str | None = None
+        self.current: tuple[str, str] | None = None
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(500)
+        self._records_cache: Record | None = None
+        self.save_state = "saved"
+        self._workers: Any = None
+        self._pending_extract: set[str] = set()
+
+    # ------------------------------------------------------------------ state
+    @property
+    def record(self) -> Record | None:
+        if self.document is not None:
+            return self.document.record
+        return self._records_cache
+
+    def article_ids(self) -> list[str]:
+        if self.project is not None:
+            return list(self.project.ids())
+        return list(self.loose)
+
+    def review_status(self, article_id: str) -> str:
+        if self.project is not None:
+            try:
+                return str(self.project.review_status(article_id))
+            except (GoftarError, KeyError):
+                return "unreviewed"
+        rec = self.loose.get(article_id)
+        return rec.review_status if rec else "unreviewed"
+
+    def fail(self, err: BaseException, what: str = "") -> None:
+        msg = str(err) or type(err).__name__
+        self.errorRaised.emit(tr("dlg.error"), f"{what}\n\n{msg}" if what else msg)
+
+    # ------------------------------------------------------------------ projects
+    def close_project(self) -> None:
+        self.flush()
+        if self.project is not None:
+            try:
+                self.project.close()
+            except GoftarError as e:  # closing must never lose the window
+                self.fail(e)
+        self.settings.set_open_project(None)
+        self.project = None
+        self.loose = {}
+        self.document = None
+        self._records_cache = None
+        self.article_id = None
+        self.undo_stack.clear()
+
+    def open_project(self, path: str | Path, *, create: bool = False) -> bool:
+        """Open (or create) a project folder; on failure the current one stays open."""
+        try:
+            from goftar.core.store import Project
+        except ImportError as e:
+            self.fail(e, tr("sb.unavailable"))
+            return False
+        path = Path(path)
+        crashed = self.settings.open_project_marker() == str(path.resolve())
+        try:
+            project = (Project.create(path, annotator=self.annotator) if create
+                       else Project.open(path, annotator=self.annotator))
+        except (GoftarError, OSError) as e:
+            self.fail(e, str(path))
+            return False
+        self.close_project()
+        self.project = project
+        self.settings.add_recent_project(path)
+        self.settings.set_open_project(path)
+        self.projectOpened.emit(project)
+        warnings = list(getattr(project, "warnings", []) or [])
+        if crashed or warnings:
+            text = tr("dlg.restored")
+            if warnings:
+                text += "\n\n" + tr("dlg.warnings") + "\n" + "\n".join(str(w) for w in warnings[:10])
+            self.infoRaised.emit(tr("dlg.restored_title"), text)
+        ids = self.article_ids()
+        if ids:
+            first = next((i for i in ids if self.review_status(i) != "reviewed"), ids[0])
+            self.open_article(first)
+        return True
+
+    def open_file(self, path: str | Path) -> bool:
+        """Open article file(s) without a project (edits are not saved until imported)."""
+        try:
+            records = read_articles([Path(path)])
+        except (GoftarError, OSError) as e:
+            self.fail(e, str(path))
+            return False
+        if not records:
+            self.fail(GoftarError(f"{path}: no article found"))
+            return False
+        self.close_project()
+        self.loose = {r.id: r for r in records}
+        self.projectOpened.emit(LooseArticles(self.loose))
+        self.open_article(records[0].id)
+        return True
+
+    def import_paths(self, paths: list[Path]) -> list[str]:
+        """Import files/folders into the open project; returns the new ids."""
+        if self.project is None:
+            self.fail(GoftarError(tr("dlg.no_project")))
+            return []
+        try:
+            records = read_articles(paths)
+            ids = list(self.project.add_articles(records, rename_duplicates=True))
+        except (GoftarError, OSError) as e:
+            self.fail(e)
+            return []
+        self.projectOpened.emit(self.project)
+        self.infoRaised.emit(tr("app.title"), tr("dlg.imported", len(ids)))
+        return ids
+
+    # ------------------------------------------------------------------ articles
+    def open_article(self, article_id: str, *, synchronous: bool = False) -> bool:
+        self.flush()
+        try:
+            record = self.project.load(article_id) if self.project is not None else self.loose[article_id]
+        except (GoftarError, KeyError, OSError) as e:
+            self.fail(e, article_id)
+            return False
+        self.undo_stack.clear()
+        self.article_id = article_id
+        self.current = None
+        self._set_document(record)
+        self.articleOpened.emit(record)
+        self.saveStateChanged.emit(self._idle_save_state())
+        if needs_extraction(record):
+            self.extract(synchronous=synchronous)
+        return True
+
+    def _set_document(self, record: Record) -> None:
+        self.document = make_document(record, self._save)
+        self._records_cache = record
+        if self.document is not None:
+            self.document.changed.connect(self.on_document_changed)
+
+    def _idle_save_state(self) -> str:
+        if self.project is None:
+            return "unsaved"
+        return "readonly" if getattr(self.project, "readonly", False) else "saved"
+
+    def neighbour_unreviewed(self, step: int) -> str | None:
+        """The next (step=1) or previous (step=-1) article that is not reviewed, wrapping around."""
+        ids = self.article_ids()
+        if not ids:
+            return None
+        here = ids.index(self.article_id) if self.article_id in ids else -1
+        n = len(ids)
+        for k in range(1, n + 1):
+            aid = ids[(here + step * k) % n]
+            if aid != self.article_id and self.review_status(aid) not in ("reviewed", "skipped"):
+                return aid
+        return None
+
+    # ------------------------------------------------------------------ extraction
+    def extract(self, *, synchronous: bool = False) -> None:
+        """Pre-annotate the open article (in the background unless `synchronous`)."""
+        record = self.record
+        if record is None:
+            return
+        try:
+            from goftar.core.extract import Extractor  # noqa: F401
+        except ImportError:
+            return
+        if synchronous or self._workers is None:
+            self._apply_extraction(record.id, run_extractor(record))
+            return
+        if record.id in self._pending_extract:
+            return
+        self._pending_extract.add(record.id)
+        self.busyChanged.emit("sb.extracting")
+        self._workers.extract(record, lambda rec: self._apply_extraction(rec.id, rec),
+                              lambda err: self._extraction_failed(record.id, err))
+
+    def _extraction_failed(self, article_id: str, err: BaseException) -> None:
+        self._pending_extract.discard(article_id)
+        self.busyChanged.emit("")
+        self.fail(err)
+
+    def _apply_extraction(self, article_id: str, extracted: Record | None) -> None:
+        self._pending_extract.discard(article_id)
+        self.busyChanged.emit("")
+        if extracted is None:
+            return
+        if self.project is not None:
+            try:
+                self.project.set_suggestions(extracted)
+            except (GoftarError, OSError) as e:
+                self.fail(e)
+        else:
+            self.loose[article_id] = extracted
+        # only replace what is shown when the analyst has not started on this article meanwhile
+        if self.article_id == article_id and self.undo_stack.count() == 0:
+            self._set_document(extracted)
+            self.articleOpened.emit(extracted)
+
+    def set_workers(self, workers: Any) -> None:
+        """Background runner with `extract(record, on_done, on_error)` (guicore's workers)."""
+        self._workers = workers
+
+    # ------------------------------------------------------------------ editing
+    def run(self, command: Any) -> bool:
+        """Do a core command as one undo step, saved through the store; False on a core error."""
+        if self.document is None:
+            return False
+        from goftar.gui.undo import push_command
+
+        try:
+            changes = push_command(self.undo_stack, self.document, command)
+        except GoftarError as e:
+            self.fail(e)
+            return False
+        return bool(changes)
+
+    def on_document_changed(self, changes: Any) -> None:
+        self.recordChanged.emit(changes)
+
+    def _save(self, record: Record | None = None) -> None:
+        record = record if record is not None else self.record
+        if record is None:
+            return
+        if self.project is None:
+            self.loose[record.id] = record
+            self.saveStateChanged.emit("unsaved")
+            return
+        try:
+            self.project.save(record)
+        except (GoftarError, OSError) as e:
+            self.saveStateChanged.emit("failed")
+            self.fail(e, tr("sb.save_failed"))
+            return
+        self.saveStateChanged.emit("saved")
+
+    def flush(self) -> None:
+        """Wait for pending saves (before switching article or closing)."""
+        flush = getattr(self._workers, "flush_saves", None)
+        if callable(flush):
+            flush()
+
+    def set_current(self, layer: str, item_id: str) -> None:
+        self.current = (layer, item_id) if item_id else None
+        self.currentItemChanged.emit(layer, item_id)
+
+
+class LooseArticles:
+    """Articles opened from files, shaped like the part of a Project the navigator reads."""
+
+    readonly = False
+
+    def __init__(self, records: dict[str, Record]):
+        self._records = records
+
+    def ids(self) -> list[str]:
+        return list(self._records)
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def review_status(self, article_id: str) -> str:
+        return self._records[article_id].review_status
+
+    def load(self, article_id: str) -> Record:
+        return self._records[article_id]
+
+
+# ---------------------------------------------------------------------- helpers
+def make_document(record: Record, on_save: Any) -> Any:
+    """guicore's evented Document over the record, saving through `on_save(record)`."""
+    from goftar.core.document import Document
+
+    return Document(record, on_save=on_save)
+
+
+def has_items(record: Record) -> bool:
+    return any(getattr(record, layer) for layer in LAYERS)
+
+
+def needs_extraction(record: Record) -> bool:
+    return not has_items(record) and record.review_status == "unreviewed" and bool(record.text.strip())
+
+
+_extractor: Any = None
+
+
+def run_extractor(record: Record) -> Record | None:
+    """Suggestions for one record on this thread (the extractor is built once per process)."""
+    global _extractor
+    from goftar.core.extract import Extractor
+
+    if _extractor is None:
+        _extractor = Extractor()
+    return _extractor.extract(record)
+
+
+def read_articles(paths: list[Path]) -> list[Record]:
+    """Records from files: the io importers when present, else goftar/1 JSONL and plain text."""
+    try:
+        from goftar.core.io.importers import import_paths
+    except ImportError:
+        import_paths = None
+    if import_paths is not None:
+        return list(import_paths(paths))
+    from goftar.core.schema import read_jsonl
+
+    out: list[Record] = []
+    for p in paths:
+        if p.suffix == ".jsonl":
+            res = read_jsonl(p)
+            if res.problems and not res.records:
+                raise GoftarError(str(res.problems[0]))
+            out.extend(r for _line, r in res.records)
+        else:
+            text = p.read_text(encoding="utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+            out.append(Record(id=p.stem, text=text))
+    return out
+

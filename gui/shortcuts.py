@@ -1,0 +1,36 @@
+"""The F1 dialog: every keyboard shortcut, taken from the live actions."""
+
+from __future__ import annotations
+
+from goftar.gui.i18n import tr
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class ShortcutsDialog(QDialog):
+    def __init__(self, rows: list[tuple[str, str]], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("shortcutsDialog")
+        self.setWindowTitle(tr("dlg.shortcuts_title"))
+        self.resize(520, 620)
+        table = QTableWidget(len(rows), 2, self)
+        table.setHorizontalHeaderLabels([tr("col.text"), "⌨"])
+        for r, (label, keys) in enumerate(rows):
+            table.setItem(r, 0, QTableWidgetItem(label))
+            table.setItem(r, 1, QTableWidgetItem(keys))
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table = table
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(table)
+        lay.addWidget(buttons)
