@@ -23,7 +23,7 @@ class ModelBinding(QObject):
         self.window = window
         self.layer_models: dict[str, Any] = {}
         self.articles_model: Any = None
-        self.workers: Any = None
+        self.loader: Any = None
 
     # ------------------------------------------------------------------ models
     def bind_document(self, document: Any, record: Record) -> None:
@@ -67,15 +67,19 @@ class ModelBinding(QObject):
 
     # ------------------------------------------------------------------ background
     def start_background(self, *, synchronous: bool = False) -> None:
-        """Preload hazm and the lexicons off the UI thread (skipped for screenshots)."""
+        """Preload hazm and the lexicons off the UI thread (not for screenshots: nothing waits there)."""
+        self.session.background = not synchronous
         if synchronous:
             return
-        try:
-            from goftar.gui import workers
-        except ImportError:
-            return
-        self.workers = workers
+        from goftar.gui.workers import HazmLoader, run_in_background, shared_extractor
+
+        self.loader = HazmLoader(self)
+        self.loader.loaded.connect(lambda: self.nlpStateChanged.emit("sb.nlp_ready"))
+        self.loader.failed.connect(lambda msg: self.session.fail(RuntimeError(msg)))
         self.nlpStateChanged.emit("sb.nlp_loading")
+        self.loader.start()
+        # the extractor's lexicons too, so the first extraction does not pay for them
+        run_in_background(shared_extractor, None, lambda _e: None)
 
     def stop_background(self) -> None:
-        pass
+        """Nothing to stop: jobs deliver into live objects or are dropped with them."""

@@ -44,7 +44,9 @@ class ReviewSession(QObject):
         self.undo_stack.setUndoLimit(500)
         self._records_cache: Record | None = None
         self.save_state = "saved"
-        self._workers: Any = None
+        self.background = True            # False: extraction and saving run on this thread (screenshots)
+        self.saver: Any = None             # guicore SaveQueue of the open project
+        self._extract_job: Any = None
         self._pending_extract: set[str] = set()
 
     # ------------------------------------------------------------------ state
@@ -75,6 +77,9 @@ class ReviewSession(QObject):
     # ------------------------------------------------------------------ projects
     def close_project(self) -> None:
         self.flush()
+        if self.saver is not None:
+            self.saver.close()
+            self.saver = None
         if self.project is not None:
             try:
                 self.project.close()
@@ -105,15 +110,23 @@ class ReviewSession(QObject):
             return False
         self.close_project()
         self.project = project
+        if self.background and not getattr(project, "readonly", False):
+            from goftar.gui.workers import SaveQueue
+
+            # saves (validate + append + fsync) run on a worker so an edit never waits for the disk
+            self.saver = SaveQueue(project.save, self)
+            self.saver.busy_changed.connect(lambda busy: self.saveStateChanged.emit("saving" if busy else "saved"))
+            self.saver.failed.connect(self._save_failed)
         self.settings.add_recent_project(path)
         self.settings.set_open_project(path)
         self.projectOpened.emit(project)
         warnings = list(getattr(project, "warnings", []) or [])
         if crashed or warnings:
-            text = tr("dlg.restored")
+            # after a crash the store has already recovered (torn lines skipped): say so plainly
+            parts = [tr("dlg.restored")] if crashed else []
             if warnings:
-                text += "\n\n" + tr("dlg.warnings") + "\n" + "\n".join(str(w) for w in warnings[:10])
-            self.infoRaised.emit(tr("dlg.restored_title"), text)
+                parts.append(tr("dlg.warnings") + "\n" + "\n".join(str(w) for w in warnings[:10]))
+            self.infoRaised.emit(tr("dlg.restored_title") if crashed else tr("app.title"), "\n\n".join(parts))
         ids = self.article_ids()
         if ids:
             first = next((i for i in ids if self.review_status(i) != "reviewed"), ids[0])
@@ -203,20 +216,31 @@ class ReviewSession(QObject):
             from goftar.core.extract import Extractor  # noqa: F401
         except ImportError:
             return
-        if synchronous or self._workers is None:
-            self._apply_extraction(record.id, run_extractor(record))
+        if synchronous or not self.background:
+            from goftar.gui.workers import shared_extractor
+
+            try:
+                extracted = shared_extractor().extract(record)
+            except Exception as e:  # the extractor must never take the window down
+                self.fail(e)
+                return
+            self._apply_extraction(record.id, extracted)
             return
         if record.id in self._pending_extract:
             return
+        from goftar.gui.workers import ExtractJob
+
         self._pending_extract.add(record.id)
         self.busyChanged.emit("sb.extracting")
-        self._workers.extract(record, lambda rec: self._apply_extraction(rec.id, rec),
-                              lambda err: self._extraction_failed(record.id, err))
+        self._extract_job = ExtractJob(self)
+        self._extract_job.finished.connect(lambda rec: self._apply_extraction(rec.id, rec))
+        self._extract_job.failed.connect(self._extraction_failed)
+        self._extract_job.start(record)
 
-    def _extraction_failed(self, article_id: str, err: BaseException) -> None:
+    def _extraction_failed(self, article_id: str, message: str) -> None:
         self._pending_extract.discard(article_id)
         self.busyChanged.emit("")
-        self.fail(err)
+        self.fail(GoftarError(message), article_id)
 
     def _apply_extraction(self, article_id: str, extracted: Record | None) -> None:
         self._pending_extract.discard(article_id)
@@ -235,10 +259,6 @@ class ReviewSession(QObject):
             self._set_document(extracted)
             self.articleOpened.emit(extracted)
 
-    def set_workers(self, workers: Any) -> None:
-        """Background runner with `extract(record, on_done, on_error)` (guicore's workers)."""
-        self._workers = workers
-
     # ------------------------------------------------------------------ editing
     def run(self, command: Any) -> bool:
         """Do a core command as one undo step, saved through the store; False on a core error."""
@@ -256,27 +276,31 @@ class ReviewSession(QObject):
     def on_document_changed(self, changes: Any) -> None:
         self.recordChanged.emit(changes)
 
-    def _save(self, record: Record | None = None) -> None:
-        record = record if record is not None else self.record
-        if record is None:
-            return
+    def _save(self, record: Record) -> None:
+        """The Document's save hook: queue the record for the store (or keep it, for loose files)."""
         if self.project is None:
             self.loose[record.id] = record
             self.saveStateChanged.emit("unsaved")
             return
+        if self.saver is not None:
+            self.saver.submit(record)
+            return
         try:
             self.project.save(record)
         except (GoftarError, OSError) as e:
-            self.saveStateChanged.emit("failed")
-            self.fail(e, tr("sb.save_failed"))
+            self._save_failed(record.id, str(e))
             return
         self.saveStateChanged.emit("saved")
 
+    def _save_failed(self, article_id: str, message: str) -> None:
+        # the record stays in memory and the next edit saves it again: nothing is lost
+        self.saveStateChanged.emit("failed")
+        self.errorRaised.emit(tr("dlg.error"), f"{tr('sb.save_failed')}: {article_id}\n\n{message}")
+
     def flush(self) -> None:
-        """Wait for pending saves (before switching article or closing)."""
-        flush = getattr(self._workers, "flush_saves", None)
-        if callable(flush):
-            flush()
+        """Wait for queued saves (before switching article, reopening or closing)."""
+        if self.saver is not None:
+            self.saver.flush()
 
     def set_current(self, layer: str, item_id: str) -> None:
         self.current = (layer, item_id) if item_id else None
@@ -318,19 +342,6 @@ def has_items(record: Record) -> bool:
 
 def needs_extraction(record: Record) -> bool:
     return not has_items(record) and record.review_status == "unreviewed" and bool(record.text.strip())
-
-
-_extractor: Any = None
-
-
-def run_extractor(record: Record) -> Record | None:
-    """Suggestions for one record on this thread (the extractor is built once per process)."""
-    global _extractor
-    from goftar.core.extract import Extractor
-
-    if _extractor is None:
-        _extractor = Extractor()
-    return _extractor.extract(record)
 
 
 def read_articles(paths: list[Path]) -> list[Record]:

@@ -1,0 +1,308 @@
+"""The application shell end to end (pytest-qt, offscreen): open, review from the keyboard, save, reopen.
+
+Every test builds a real project on disk with the real store, drives the real window through
+its actions and shortcuts, and checks the record the store gives back.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from goftar.core.model import Quote, Record, Span, Speaker
+from goftar.core.schema import record_to_dict
+from goftar.core.store import Project
+from goftar.gui import i18n
+from goftar.gui.app import apply_language, create_app
+from goftar.gui.main_window import MainWindow
+from goftar.gui.settings import AppSettings
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+# An article with an emoji (two UTF-16 units each) before the second quote, ZWNJ, and LTR runs.
+TEXT = ("وزیر خارجه گفت: «ما با ایران همکاری می‌کنیم.» 😀👍🏽 او افزود که این سفر در ۲۳ شهریور انجام شد.\n"
+        "سخنگوی دولت درباره @KayhanLondon و https://example.com/a?b=1 گفت که گزارش نادرست است.")
+
+
+def span(text: str, needle: str, nth: int = 0) -> Span:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(needle, start + 1)
+    return Span.of(text, start, start + len(needle))
+
+
+def article(rid: str = "a1") -> Record:
+    """A record with auto suggestions: two quotes of one speaker (a name and a pronoun), no review yet."""
+    t = TEXT
+    s1 = Speaker(id="s1", name="وزیر خارجه", type="person", mentions=[span(t, "وزیر خارجه"), span(t, "او")])
+    q1c, q2c = span(t, "ما با ایران همکاری می‌کنیم."), span(t, "این سفر در ۲۳ شهریور انجام شد")
+    q1 = Quote(id="q1", start=q1c.start, end=q1c.end, text=q1c.text, kind="direct", cue=span(t, "گفت"),
+               speaker="s1", speaker_mention=s1.mentions[0], confidence=0.9)
+    q2 = Quote(id="q2", start=q2c.start, end=q2c.end, text=q2c.text, kind="indirect", cue=span(t, "افزود"),
+               speaker="s1", speaker_mention=s1.mentions[1], confidence=0.7)
+    rec = Record(id=rid, text=t, meta={"title": f"title {rid}", "published": {"gregorian": "2024-09-14"}},
+                 speakers=[s1], quotes=[q1, q2])
+    record_to_dict(rec)  # validates: the fixture itself must be a good goftar/1 record
+    return rec
+
+
+@pytest.fixture
+def dialogs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """Message boxes are recorded instead of blocking the test."""
+    seen: list[tuple[str, str]] = []
+
+    def record(kind: str):
+        def show(_parent: object, title: str, text: str, *a: object, **k: object) -> int:
+            seen.append((kind, text))
+            return int(QMessageBox.StandardButton.Ok)
+        return show
+
+    monkeypatch.setattr(QMessageBox, "critical", record("critical"))
+    monkeypatch.setattr(QMessageBox, "information", record("information"))
+    monkeypatch.setattr(QMessageBox, "warning", record("warning"))
+    return seen
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> AppSettings:
+    return AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def project_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "proj"
+    with Project.create(folder, annotator="tester") as p:
+        p.add_articles([article("a1"), article("a2")])
+    return folder
+
+
+def make_window(qtbot, settings: AppSettings, lang: str = "en") -> MainWindow:
+    app = create_app()
+    apply_language(app, lang)
+    w = MainWindow(settings=settings, annotator="tester", interactive=True)
+    qtbot.addWidget(w)
+    w.resize(1400, 900)
+    w.show()
+    return w
+
+
+@pytest.fixture
+def window(qtbot, settings: AppSettings, project_dir: Path, dialogs: list) -> MainWindow:
+    w = make_window(qtbot, settings)
+    w.open_initial(str(project_dir), synchronous=True)
+    yield w
+    w.close()
+    apply_language(QApplication.instance(), "en")
+
+
+def snapshot(w: MainWindow) -> dict:
+    return record_to_dict(w.session.record, validate=False)
+
+
+def select(w: MainWindow, layer: str, item_id: str) -> None:
+    w.session.set_current(layer, item_id)
+
+
+# ---------------------------------------------------------------------- opening
+def test_opens_project_on_first_unreviewed_article_with_its_suggestions(window: MainWindow) -> None:
+    # Given a project of two unreviewed articles, When it opens, Then the first is shown with its items
+    assert window.session.article_id == "a1"
+    assert window.view.toPlainText() == TEXT
+    assert {(h.layer, h.item_id) for h in window.view.hits} >= {("quotes", "q1"), ("quotes", "q2"), ("speakers", "s1")}
+    assert window.quotes.proxy.rowCount() == 2
+    assert window.navigator.progress.maximum() == 2 and window.navigator.progress.value() == 0
+
+
+def test_sample_article_is_extracted_and_shows_suggestions(qtbot, settings: AppSettings, tmp_path: Path,
+                                                           dialogs: list) -> None:
+    if not hasattr(pytest.importorskip("goftar.core.extract"), "Extractor"):
+        pytest.skip("the extractor is not built yet")
+    from goftar.gui.default_project import ensure_default_project, sample_record
+
+    folder = ensure_default_project(tmp_path / "default", annotator="tester")
+    w = make_window(qtbot, settings)
+    w.open_initial(str(folder), synchronous=True)
+    rec = w.session.record
+    assert rec.id == sample_record().id and rec.quotes, "the extractor found no quote in the sample"
+    assert all(q.status == "suggested" and q.origin == "auto" for q in rec.quotes)
+    assert any(h.layer == "quotes" and h.status == "suggested" for h in w.view.hits)
+    assert w.quotes.proxy.rowCount() == len(rec.quotes)
+    w.close()
+
+
+# ---------------------------------------------------------------------- editing
+def test_add_quote_by_selection_snaps_to_words_and_undo_redo_restore(window: MainWindow, qtbot) -> None:
+    before = snapshot(window)
+    target = span(TEXT, "گزارش نادرست است")
+    # a sloppy selection: starts inside "گزارش" and ends inside "است"
+    window.view.select_cp(target.start + 2, target.end - 1)
+    window.view.alt_selection = False
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Q)
+    added = [q for q in window.session.record.quotes if q.origin == "human"]
+    assert [(q.start, q.end, q.text, q.status) for q in added] == [(target.start, target.end, target.text, "added")]
+    assert window.session.current == ("quotes", added[0].id)
+    after = snapshot(window)
+    window.actions["undo"].trigger()
+    assert snapshot(window) == before
+    window.actions["redo"].trigger()
+    assert snapshot(window) == after
+
+
+@pytest.mark.parametrize(("key", "status"), [(Qt.Key.Key_A, "accepted"), (Qt.Key.Key_R, "rejected")])
+def test_accept_and_reject_by_single_key(window: MainWindow, qtbot, key: Qt.Key, status: str) -> None:
+    before = snapshot(window)
+    select(window, "quotes", "q1")
+    qtbot.keyClick(window.view, key)
+    assert window.session.record.quote("q1").status == status
+    shown = {h.item_id for h in window.view.hits if h.layer == "quotes"}
+    assert ("q1" in shown) == (status != "rejected")  # rejected items are hidden…
+    window.actions["show_rejected"].setChecked(True)
+    assert "q1" in {h.item_id for h in window.view.hits if h.layer == "quotes"}  # …unless asked for
+    window.actions["undo"].trigger()
+    assert snapshot(window) == before
+
+
+def test_boundary_nudge_by_word_and_undo(window: MainWindow, qtbot) -> None:
+    before = snapshot(window)
+    select(window, "quotes", "q2")
+    qtbot.keyClick(window.view, Qt.Key.Key_BracketRight)   # start one word later
+    q2 = window.session.record.quote("q2")
+    assert q2.text == "سفر در ۲۳ شهریور انجام شد" and q2.status == "edited"
+    assert q2.speaker == "s1" and q2.cue is not None  # links kept
+    window.actions["undo"].trigger()
+    assert snapshot(window) == before
+
+
+def test_change_speaker_and_merge_speakers_with_undo(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    before = snapshot(window)
+    # a new speaker from a selection becomes q2's speaker
+    select(window, "quotes", "q2")
+    sp = span(TEXT, "سخنگوی دولت")
+    window.view.select_cp(sp.start, sp.end)
+    window.actions["new_speaker"].trigger()
+    new_id = window.session.current[1]
+    assert window.session.record.quote("q2").speaker == new_id
+    # set speaker of q2 back to s1 through the chooser
+    select(window, "quotes", "q2")
+    monkeypatch.setattr(QInputDialog, "getItem", lambda _p, _t, _l, items, *a, **k: (
+        next(i for i in items if "[s1]" in i), True))
+    window.actions["set_speaker"].trigger()
+    assert window.session.record.quote("q2").speaker == "s1"
+    # merge the new speaker into s1
+    select(window, "speakers", new_id)
+    window.actions["merge_speakers"].trigger()
+    rec = window.session.record
+    assert [s.id for s in rec.speakers] == ["s1"] and sp in rec.speaker("s1").mentions
+    for _ in range(3):
+        window.actions["undo"].trigger()
+    assert snapshot(window) == before
+
+
+def test_mark_reviewed_moves_on_and_is_saved_for_reopen(window: MainWindow, qtbot, settings: AppSettings,
+                                                        project_dir: Path) -> None:
+    qtbot.keyClick(window.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.article_id == "a2"  # moved to the next unreviewed article
+    assert window.navigator.progress.value() == 1
+    window.close()
+    with Project.open(project_dir, annotator="tester", readonly=True) as p:
+        rec = p.load("a1")
+        assert rec.review_status == "reviewed" and rec.review.annotator == "tester"
+        assert {q.status for q in rec.quotes} == {"accepted"}
+        assert p.review_status("a2") == "unreviewed"
+
+
+def test_background_save_queue_persists_edits(qtbot, settings: AppSettings, project_dir: Path,
+                                              dialogs: list) -> None:
+    w = make_window(qtbot, settings)
+    w.session.background = True
+    w.session.open_project(project_dir)
+    select(w, "quotes", "q2")
+    w.actions["reject"].trigger()
+    qtbot.waitUntil(lambda: w.save_label.text() == i18n.tr("sb.saved"), timeout=5000)
+    w.close()
+    with Project.open(project_dir, annotator="tester", readonly=True) as p:
+        assert p.load("a1").quote("q2").status == "rejected"
+
+
+# ---------------------------------------------------------------------- language
+def test_persian_interface_mirrors_the_layout(qtbot, settings: AppSettings, project_dir: Path,
+                                             dialogs: list) -> None:
+    w = make_window(qtbot, settings, lang="fa")
+    try:
+        w.open_initial(str(project_dir), synchronous=True)
+        assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert w.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert w.menuBar().layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert w.dockWidgetArea(w.navigator) == Qt.DockWidgetArea.RightDockWidgetArea
+        assert w.menus["file"].title() == i18n.CATALOGUE["menu.file"][1]
+        # the navigator sits right of the article, the panels left of it
+        assert w.navigator.mapTo(w, w.navigator.rect().center()).x() > w.view.mapTo(w, w.view.rect().center()).x()
+    finally:
+        w.close()
+        apply_language(QApplication.instance(), "en")
+
+
+def test_catalogue_has_both_languages_for_every_key() -> None:
+    missing = [k for k, (en, fa) in i18n.CATALOGUE.items() if not en.strip() or not fa.strip()]
+    assert missing == []
+
+
+# ---------------------------------------------------------------------- errors
+def test_corrupted_article_line_shows_a_dialog_and_loses_nothing(qtbot, settings: AppSettings,
+                                                                  project_dir: Path, dialogs: list) -> None:
+    articles = project_dir / "articles.jsonl"
+    lines = articles.read_bytes().splitlines(keepends=True)
+    broken = lines[0][: len(lines[0]) // 2] + b"\n"       # a1 torn in the middle
+    articles.write_bytes(broken + b"".join(lines[1:]))
+    data = articles.read_bytes()
+    w = make_window(qtbot, settings)
+    w.open_initial(str(project_dir), synchronous=True)
+    QApplication.processEvents()
+    assert dialogs, "no dialog told the analyst about the broken line"
+    assert any("articles.jsonl" in text for _kind, text in dialogs)
+    assert w.session.project is not None               # the rest of the project is usable
+    assert w.session.open_article("a2") and w.session.record.quote("q1") is not None
+    w.close()
+    assert articles.read_bytes() == data               # nothing was overwritten
+
+
+def test_corrupted_manifest_is_an_error_dialog(qtbot, settings: AppSettings, project_dir: Path,
+                                               dialogs: list) -> None:
+    manifest = project_dir / "goftar-project.json"
+    manifest.write_text("{ not json", encoding="utf-8")
+    w = make_window(qtbot, settings)
+    assert not w.session.open_project(project_dir)
+    assert [k for k, _t in dialogs] == ["critical"]
+    assert "Traceback" not in dialogs[0][1]
+    assert manifest.read_text(encoding="utf-8") == "{ not json"
+    w.close()
+
+
+def test_reopening_after_a_crash_says_the_saved_state_is_restored(qtbot, settings: AppSettings,
+                                                                  project_dir: Path, dialogs: list) -> None:
+    settings.set_open_project(project_dir)  # as left by a session that never closed
+    w = make_window(qtbot, settings)
+    w.open_initial(str(project_dir), synchronous=True)
+    qtbot.waitUntil(lambda: any(i18n.tr("dlg.restored") in t for _k, t in dialogs), timeout=2000)
+    w.close()
+    assert settings.open_project_marker() is None       # a clean close clears the marker
+
+
+# ---------------------------------------------------------------------- screenshot mode
+def test_screenshot_mode_writes_a_1400x900_png(tmp_path: Path) -> None:
+    src = tmp_path / "article.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    out = tmp_path / "shot.png"
+    env = {"QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
+           "XDG_DATA_HOME": str(tmp_path / "data"), "HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    res = subprocess.run([sys.executable, "-m", "goftar.gui.app", "--screenshot", str(out), "--lang", "fa", str(src)],
+                         env=env, capture_output=True, text=True, timeout=120)
+    assert res.returncode == 0, res.stderr
+    img = QImage(str(out))
+    assert (img.width(), img.height()) == (1400, 900)
