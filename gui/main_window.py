@@ -53,7 +53,6 @@ class MainWindow(QMainWindow):
         lay.setSpacing(0)
         self.header = ArticleHeader(centre)
         self.view = ArticleView(centre, font_size=self.settings.font_size)
-        self.view.set_show_rejected(self.settings.show_rejected)
         lay.addWidget(self.header)
         lay.addWidget(self.view, 1)
         self.setCentralWidget(centre)
@@ -115,6 +114,7 @@ class MainWindow(QMainWindow):
         sb.addPermanentWidget(self.save_label)
 
         self.models = ModelBinding(self.session, self)
+        self._on_show_rejected(self.settings.show_rejected)
         self.ops = Operations(self.session, self.view, self.panels, self.navigator, self.actions, self)
         self.setAcceptDrops(True)
         self._wire()
@@ -201,6 +201,8 @@ class MainWindow(QMainWindow):
     def _on_show_rejected(self, show: bool) -> None:
         self.settings.show_rejected = show
         self.view.set_show_rejected(show)
+        for panel in self.panels.values():
+            panel.set_show_rejected(show)
 
     def _zoom(self, steps: int) -> None:
         self.view.zoom(steps)
