@@ -60,7 +60,8 @@ def _slow_line(line: bytes) -> tuple[str | None, str | None, str | None]:
     except (UnicodeDecodeError, json.JSONDecodeError) as ex:
         m = _LOOSE_ID.search(line)
         rid = m.group(1).decode("utf-8", "replace") if m else None
-        what = "not UTF-8" if isinstance(ex, UnicodeDecodeError) else f"invalid JSON: {ex}"
+        what = (f"not UTF-8 (byte {ex.start} of the line)" if isinstance(ex, UnicodeDecodeError)
+                else f"invalid JSON: {ex}")
         return rid, None, what
     if not isinstance(obj, dict):
         return None, None, "not a JSON object"
@@ -76,8 +77,10 @@ def _slow_line(line: bytes) -> tuple[str | None, str | None, str | None]:
     return rid, _STATUS.get(status, status), None
 
 
-def _parse_line(buf: bytes, s: int, e: int) -> tuple[str | None, str | None, str | None]:
-    """(id, status, problem) of the line buf[s:e] (without its newline)."""
+def _parse_line(buf: bytes, s: int, e: int, full: bool = False) -> tuple[str | None, str | None, str | None]:
+    """(id, status, problem) of the line buf[s:e] (without its newline); `full` parses all its JSON."""
+    if full:
+        return _slow_line(buf[s:e]) if buf[s:e].strip() else (None, None, "empty line")
     if buf.startswith(_PREFIX, s) and buf[e - 1] == 0x7D:  # "}"
         a = s + len(_PREFIX)
         b = buf.find(b'"', a, e)
@@ -102,11 +105,13 @@ def _parse_line(buf: bytes, s: int, e: int) -> tuple[str | None, str | None, str
     return _slow_line(line)
 
 
-def scan_lines(fd: int, start: int = 0, first_line: int = 1, *, last_line_whole: bool = False) -> ScanResult:
+def scan_lines(fd: int, start: int = 0, first_line: int = 1, *, last_line_whole: bool = False,
+               full: bool = False) -> ScanResult:
     """Index every line of an open file from byte `start` (a line start) to its end.
 
     An unterminated last line is a torn append in a journal; in a file that is only ever
-    replaced whole (`last_line_whole`), it is just a file without a final newline.
+    replaced whole (`last_line_whole`), it is just a file without a final newline. `full`
+    parses the JSON of every line (slower, but finds damage anywhere in a line).
     """
     res = ScanResult(end=start, lines=first_line - 1)
     pos = start
@@ -121,14 +126,14 @@ def scan_lines(fd: int, start: int = 0, first_line: int = 1, *, last_line_whole:
         last = buf.rfind(b"\n")
         if last < 0:
             if eof:  # the file ends inside a line
-                _tail(res, buf, pos, len(buf), line_no, last_line_whole)
+                _tail(res, buf, pos, len(buf), line_no, last_line_whole, full)
                 return res
             size *= 2  # one line longer than the chunk
             continue
         s = 0
         while s <= last:
             e = buf.find(b"\n", s, last + 1)
-            rid, status, what = _parse_line(buf, s, e) if e > s else (None, None, "empty line")
+            rid, status, what = _parse_line(buf, s, e, full) if e > s else (None, None, "empty line")
             if what is None:
                 entries.append((rid, pos + s, e - s, line_no, status))  # type: ignore[arg-type]
             else:
@@ -139,7 +144,7 @@ def scan_lines(fd: int, start: int = 0, first_line: int = 1, *, last_line_whole:
         if eof:
             if last + 1 < len(buf):
                 res.end, res.lines = pos, line_no - 1
-                _tail(res, buf[last + 1:], pos, len(buf) - last - 1, line_no, last_line_whole)
+                _tail(res, buf[last + 1:], pos, len(buf) - last - 1, line_no, last_line_whole, full)
                 return res
             break
         size = _CHUNK
@@ -148,12 +153,12 @@ def scan_lines(fd: int, start: int = 0, first_line: int = 1, *, last_line_whole:
     return res
 
 
-def _tail(res: ScanResult, tail: bytes, pos: int, n: int, line_no: int, whole: bool) -> None:
+def _tail(res: ScanResult, tail: bytes, pos: int, n: int, line_no: int, whole: bool, full: bool) -> None:
     """Account for the unterminated bytes `tail` at `pos` that end the file."""
     if not whole:
         res.end, res.lines, res.torn = pos, line_no - 1, (pos, n)
         return
-    rid, status, what = _parse_line(tail, 0, n)
+    rid, status, what = _parse_line(tail, 0, n, full)
     if what is None:
         res.entries.append((rid, pos, n, line_no, status))  # type: ignore[arg-type]
     else:
@@ -188,8 +193,10 @@ class FileIndex:
         return out
 
     # ------------------------------------------------------------ building
-    def load(self, fd: int | None, cache: Path | None, *, append_only: bool) -> None:
-        """Fill from the cache when it still describes the file, else (re)scan what is new."""
+    def load(self, fd: int | None, cache: Path | None, *, append_only: bool, full_below: int = 0) -> None:
+        """Fill from the cache when it still describes the file, else (re)scan what is new.
+
+        When the bytes to scan are fewer than `full_below`, every line's JSON is parsed."""
         if fd is None:  # the file does not exist (yet)
             self.scan, self.file_size, self.from_cache = ScanResult(), 0, False
             return
@@ -206,13 +213,13 @@ class FileIndex:
                 return
             if same_file and append_only and cached["torn"] is None:
                 base = self._scan_from_cache(cached)
-                more = scan_lines(fd, base.end, base.lines + 1)
+                more = scan_lines(fd, base.end, base.lines + 1, full=st.st_size - base.end < full_below)
                 base.entries.extend(more.entries)
                 base.broken.extend(more.broken)
                 base.end, base.lines, base.torn = more.end, more.lines, more.torn
                 self.scan, self.file_size, self.from_cache = base, st.st_size, True
                 return
-        self.scan = scan_lines(fd, last_line_whole=not append_only)
+        self.scan = scan_lines(fd, last_line_whole=not append_only, full=st.st_size < full_below)
         self.file_size, self.from_cache = st.st_size, False
 
     @staticmethod

@@ -14,6 +14,7 @@ rename, fsync of the folder). Lines that cannot be read are never dropped: they 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -31,6 +32,14 @@ def _write_all(fd: int, data: bytes) -> None:
     while view:
         n = os.write(fd, view)
         view = view[n:]
+
+
+def _json_problem(raw: bytes) -> str | None:
+    try:
+        json.loads(raw)
+    except (UnicodeDecodeError, json.JSONDecodeError) as ex:
+        return f"invalid JSON: {ex}"
+    return None
 
 
 class Journal:
@@ -55,7 +64,7 @@ class Journal:
         return self.path.with_name(self.path.name + ".damaged")
 
     # ------------------------------------------------------------ open / close
-    def open(self, *, writable: bool) -> list[Problem]:
+    def open(self, *, writable: bool, full_below: int = 0) -> list[Problem]:
         """Index the journal; a writer also repairs a torn tail. Returns the problems found."""
         self.writable = writable
         flags = (os.O_RDWR | os.O_APPEND) if writable else os.O_RDONLY
@@ -63,7 +72,7 @@ class Journal:
             self.fd = os.open(self.path, flags | getattr(os, "O_CLOEXEC", 0))
         except FileNotFoundError:
             self.fd = None
-        self.index.load(self.fd, self.cache, append_only=True)
+        self.index.load(self.fd, self.cache, append_only=True, full_below=full_below)
         problems = self.index.problems()
         if writable and self.index.scan.torn is not None:
             problems = [p for p in problems if p.severity == "error"] + [self._repair_torn_tail()]
@@ -198,6 +207,12 @@ class Journal:
                     break
                 self.bad[entry[1]] = what
         kept = {e[1] for e, _ in keep}
+        for e in self.index.scan.entries:
+            # A superseded line may go only if it is at least whole JSON: damage is never dropped.
+            if e[1] not in kept and e[1] not in self.bad and e[1] not in self._trusted:
+                what = _json_problem(self.read(e))
+                if what is not None:
+                    self.bad[e[1]] = what
         for rid, off, n, line, what in self.index.scan.broken:
             quarantine.append(os.pread(self.fd, n, off))
             problems.append(Problem("line", f"unreadable line ({what}) moved to {self.damaged_path.name}",

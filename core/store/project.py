@@ -63,6 +63,9 @@ class Project:
 
     #: compact a journal once it holds this many superseded lines and more superseded than live ones
     compact_min_superseded: int = 1000
+    #: parse every line's JSON when scanning at most this many bytes of a file (finds damage anywhere
+    #: in a line at open; bigger scans read only ids and statuses, and damage shows when loading)
+    verify_scan_bytes: int = 32 << 20
     #: merge suggestions.jsonl into articles.jsonl at close when articles.jsonl is at most this big
     merge_max_bytes: int = 64 << 20
 
@@ -161,11 +164,12 @@ class Project:
             self.warnings.append(Problem("file", "missing; the project has no imported articles", None, ARTICLES,
                                          severity="warning"))
         cache = self.path / CACHE_DIR
-        self._articles.load(self._art_fd, cache / "articles.json", append_only=False)
+        self._articles.load(self._art_fd, cache / "articles.json", append_only=False,
+                            full_below=self.verify_scan_bytes)
         self._index_articles()
         self.warnings.extend(self._articles.problems())
-        self.warnings.extend(self._sugg.open(writable=not self.readonly))
-        self.warnings.extend(self._jour.open(writable=not self.readonly))
+        for journal in (self._sugg, self._jour):
+            self.warnings.extend(journal.open(writable=not self.readonly, full_below=self.verify_scan_bytes))
         for journal in (self._sugg, self._jour):
             for rid in journal.versions:
                 if rid not in self._art and rid not in self._art_broken:
