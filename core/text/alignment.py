@@ -30,14 +30,16 @@ _KEY_TABLE: dict[str, str] | None = None
 _KEY_RE: re.Pattern[str] | None = None
 
 _SPACE_KEY = " "
-# Verbatim characters that may vanish: diacritics and special marks, tatweel, CR, joiners, spaces.
+# Verbatim characters that may vanish (besides whitespace): diacritics and special marks, tatweel, CR,
+# invisible format characters (ZWNJ is not among them: under the key it is a space).
 _DELETABLE_RE = re.compile(
     "[\u0605\u0610-\u061a\u061e\u064b-\u065f\u0670\u06d4\u06d6-\u06ed\u06fd\u06fe\u08ad\u08d4-\u08ff"
     "\ufbb2-\ufbc1\ufc5e-\ufc63\ufcf2-\ufcf4\ufd3e\ufd3f\ufdfa\ufdfb\ufe70-\ufe7f"
-    "\u0640\r\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\\s]"
+    "\u0640\r\u200b\u200d-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
 )
-# combining marks that belong to the letter before them (kept inside a mapped span's end)
-_TRAILING_MARKS_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed]+")
+# a run of visible characters: removed ones inside it (marks, tatweel, repeated letters) stay with their word
+_VISIBLE_RUN_RE = re.compile("[^\\s\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]+")
+_VISIBLE_RUN_BACK_RE = re.compile("[^\\s\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]+$")
 _RESYNC_WINDOW = 12
 _RESYNC_CONFIRM = 3
 
@@ -132,16 +134,32 @@ class AlignedText:
                 j += k
                 continue
             ca, cb = a[i], b[j]
-            if ca != _SPACE_KEY and (_DELETABLE_RE.match(ca) or _in_long_repeat(a, i)):
+            a_space, b_space = ca.isspace(), cb.isspace()
+            if (not a_space and (_DELETABLE_RE.match(ca) or _in_long_repeat(a, i))
+                    and not (b_space and _after_spaces(b, j) == ca)):
                 # a diacritic/tatweel/joiner the Normalizer removed, or a letter of a run of 3+ that
                 # decrease_repeated_chars shortened (checked before insertions so that 'سلامَ دنیا'
-                # and 'سلامممم به' keep their space matched to the space)
+                # and 'سلامممم به' keep their space matched to the space, unless the very next
+                # visible normalised character shows that spaces were inserted before this one)
                 to_norm[i] = j
                 i += 1
-            elif cb == _SPACE_KEY:
+            elif a_space and b_space:
+                # different spacing on both sides ('\n' vs ' '): whichever the next character confirms
+                if i + 1 < n and a[i + 1] == cb:
+                    to_norm[i] = j  # this verbatim space was dropped (' \n' → '\n')
+                    i += 1
+                elif j + 1 < m and b[j + 1] == ca:
+                    start[j] = end[j] = i  # a space was inserted before it ('.\n' → '. \n')
+                    j += 1
+                else:
+                    start[j], end[j] = i, i + 1  # one spacing character became another
+                    to_norm[i] = j
+                    i += 1
+                    j += 1
+            elif b_space:
                 start[j] = end[j] = i  # inserted space/ZWNJ: maps to an empty range
                 j += 1
-            elif ca == _SPACE_KEY:
+            elif a_space:
                 to_norm[i] = j  # collapsed or removed space
                 i += 1
             else:
@@ -176,8 +194,9 @@ class AlignedText:
         """The tightest verbatim range `[s, e)` that a normalised range `[start, end)` comes from.
 
         Characters the Normalizer inserted contribute nothing, so a span never gains a space or
-        ZWNJ that is not in the verbatim text; combining marks the Normalizer removed right after
-        the last letter stay with it. A range made only of inserted characters maps to an empty range.
+        ZWNJ that is not in the verbatim text; characters the Normalizer removed inside the word at
+        either edge (diacritics, tatweel, repeated letters) stay with it. A range made only of
+        inserted characters maps to an empty range.
         """
         m = len(self.normalized)
         if not 0 <= start <= end <= m:
@@ -193,10 +212,18 @@ class AlignedText:
         while s_tab[last] == e_tab[last]:
             last -= 1
         s, e = s_tab[first], e_tab[last]
-        marks = _TRAILING_MARKS_RE.match(self.original, e)
-        if marks:
-            # only marks the Normalizer removed: they lie before the next character's source
-            e = min(marks.end(), s_tab[last + 1])
+        # Verbatim characters the Normalizer removed right next to the span (a kasra after the
+        # last letter, tatweel, the extra letters of 'سلامممم') belong to the same word: keep them,
+        # up to the neighbouring characters' sources and never across whitespace or joiners.
+        original = self.original
+        run = _VISIBLE_RUN_RE.match(original, e, s_tab[last + 1])
+        if run and _VISIBLE_RUN_RE.match(original, e - 1, e):
+            e = run.end()
+        prev_end = e_tab[first - 1] if first > 0 else 0
+        back = _VISIBLE_RUN_BACK_RE.search(original, prev_end, s) if prev_end < s else None
+        if back and _VISIBLE_RUN_RE.match(original, s, s + 1) and (
+                back.start() == 0 or not _VISIBLE_RUN_RE.match(original, back.start() - 1)):
+            s = back.start()  # only at a word start: inside a word they already went with the letter before
         return s, e
 
     def span_to_normalized(self, start: int, end: int) -> tuple[int, int]:
@@ -207,6 +234,14 @@ class AlignedText:
         s = self._to_norm[start]
         e = self._to_norm[end] if end > start else s
         return s, max(s, e)
+
+
+def _after_spaces(b: str, j: int) -> str:
+    """The first non-space character of b from j on ('' at the end)."""
+    k = j
+    while k < len(b) and b[k].isspace():
+        k += 1
+    return b[k] if k < len(b) else ""
 
 
 def _in_long_repeat(a: str, i: int) -> bool:
