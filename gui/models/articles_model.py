@@ -81,15 +81,19 @@ class ArticlesModel(QAbstractTableModel):
 
     def progress(self) -> tuple[int, int]:
         """(articles reviewed or skipped, all articles)."""
-        done = sum(1 for rid in self._ids if self.status(rid) in _DONE)
-        return done, len(self._ids)
+        counts = getattr(self._project, "status_counts", None)
+        if callable(counts):
+            c = counts()
+            return sum(c.get(s, 0) for s in _DONE), len(self._ids)
+        return sum(1 for rid in self._ids if self.status(rid) in _DONE), len(self._ids)
 
     def next_unreviewed(self, current: str | None = None, *, backwards: bool = False) -> str | None:
         """The next (or previous) article not yet reviewed or skipped, wrapping around; None when all are."""
         n = len(self._ids)
         if not n:
             return None
-        start = self._row.get(current, -1 if not backwards else n) if current is not None else (-1 if not backwards else n)
+        before_first = n if backwards else -1
+        start = self._row.get(current, before_first) if current is not None else before_first
         step = -1 if backwards else 1
         for k in range(1, n + 1):
             rid = self._ids[(start + step * k) % n]

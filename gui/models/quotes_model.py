@@ -38,10 +38,15 @@ def confidence_column() -> Column:
                   sort=lambda d, it: -1.0 if it.confidence is None else float(it.confidence))
 
 
+def text_order(doc: Document, item: Any) -> int:
+    """A sort key in reading order (Qt compares numbers, not Python tuples): start, then end."""
+    return item.start * 10_000_000 + item.end
+
+
 def text_column() -> Column:
     return Column("text", "col.text", "Text",
                   display=lambda d, it: ItemTableModel.cell_text(it.text),
-                  sort=lambda d, it: (it.start, it.end), tooltip=lambda d, it: it.text)
+                  sort=text_order, tooltip=lambda d, it: it.text)
 
 
 def status_choices() -> list[tuple[Any, str]]:
