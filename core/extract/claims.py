@@ -1,0 +1,99 @@
+"""Check-worthy claims (GUIDELINES §3): one per sentence per source, in quotes or in the article's voice.
+
+A sentence is a claim when it asserts an event, action, number or state: a finite past/perfect or stative
+verb, no future, no modal or hedge, no condition, wish, greeting or question, and it is not itself a
+speech event (its content is the claim then, attributed to the speaker through the quote).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .indirect import clause_span
+from .textspans import sentences
+
+W = r"(?<![\w\u200c])"
+E = r"(?![\w\u200c])"
+NOT_CLAIM = re.compile(
+    W + r"(?:خواه(?:م|ی|د|یم|ید|ند)|نخواه\w+|باید|نباید|بایستی|می[\u200c ]?توان\w*|نمی[\u200c ]?توان\w*|"
+    r"بهتر است|ممکن است|احتمالا|احتمالاً|احتمال دارد|شاید|امیدوار\w*|امید است|انتظار می[\u200c ]?رود|"
+    r"به نظر|به نظرم|معتقد\w*|فکر می[\u200c ]?کنم|فکر کنم|اگر|چنانچه|درصورتی|در صورتی|در صورتیکه|"
+    r"درصورتیکه|مگر|تشکر|سپاس|آرزو\w*|لطفا|لطفاً|لطف کنید|مایلم|تبریک|تسلیت|ان[\u200c ]?شاء|انشاالله|"
+    r"قرار است|در نظر دارد|تصمیم دارد|برنامه دارد|پیش[\u200c ]?بینی|دعوت|خواستار|درخواست|بهترین|بدترین|"
+    r"مهم[\u200c ]?ترین|مهترین|اشتباه|واضح است|آشکار است|روشن است|قابل اعتماد|قطعا|قطعاً|به طور قطع|"
+    r"حتما|حتماً)" + E)
+FACT_VERB = re.compile(
+    r"(?:کرد|کردند|کرده|شد|شدند|شده|بود|بودند|داد|دادند|داده|داشت|داشتند|داشته|رسید|رسیدند|رسیده|"
+    r"گرفت|گرفتند|گرفته|رفت|رفتند|رفته|آمد|آمدند|آمده|یافت|یافته|باختند|زدند|زد|ساخت|ساخته|برد|بردند|"
+    r"است|هستند|اند|دارد|دارند|می[\u200c ]?رسد|می[\u200c ]?شود|می[\u200c ]?کند|نیست|نیستند|ندارد)"
+    + E)
+NUMBER = re.compile(r"\d|" + W + r"(?:یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|صد|هزار|میلیون|میلیارد|درصد)" + E)
+FRAMING = re.compile(r"^(?:این در حالی است که|این کاملا آشکار است که|این در حالیست که|گفتنی است|"
+                     r"لازم به ذکر است|شایان ذکر است)[\s،]*")
+
+
+@dataclass(slots=True)
+class ClaimCand:
+    start: int
+    end: int
+    source: object | None
+    quote: object | None
+    confidence: float
+
+
+def checkworthy(s: str, *, attributed: bool) -> float:
+    """A score in [0, 1]; 0 when the sentence is not a claim."""
+    if not s or s[-1:] in "؟?" or "؟" in s or NOT_CLAIM.search(s):
+        return 0.0
+    words = s.split()
+    if len(words) < 4:
+        return 0.0
+    has_verb = bool(FACT_VERB.search(s))
+    has_num = bool(NUMBER.search(s))
+    if not has_verb:
+        return 0.0
+    if attributed:
+        # speakers' words are full of opinion: ask for a number or a completed event
+        past = re.search(r"(?:کرد|کرده|شد|شده|بود|داد|داده|داشت|داشته|رسید|رفت|آمد|یافت|باختند|زد)"
+                         r"(?:ند|ه|ه‌اند|ه اند|ه است|ه‌است)?" + E, s)
+        if not (has_num or past):
+            return 0.0
+        if re.search(W + r"(?:من|ما|ماست|مان)" + E, s) and not has_num:
+            return 0.0
+    return 0.6 + (0.15 if has_num else 0.0)
+
+
+def trim_claim(f: str, s: int, e: int) -> tuple[int, int]:
+    s, e = clause_span(f, s, e)
+    m = FRAMING.match(f[s:e])
+    if m:
+        s += m.end()
+    return clause_span(f, s, e)
+
+
+def find_claims(f: str, own_sents: list[tuple[int, int]], quotes: list[tuple[int, int, object, object]]
+                ) -> list[ClaimCand]:
+    """Claims in the article's voice (`own_sents`) and inside quotes ((start, end, quote, source))."""
+    out: list[ClaimCand] = []
+    for s, e in own_sents:
+        a, b = trim_claim(f, s, e)
+        sc = checkworthy(f[a:b], attributed=False)
+        if sc and b - a >= 10:
+            out.append(ClaimCand(a, b, None, None, sc))
+    taken: set[tuple[int, int, int]] = set()
+    # innermost quote first, so a claim goes to the quote that contains it most tightly
+    for qs, qe, q, src in sorted(quotes, key=lambda x: x[1] - x[0]):
+        for s, e in sentences(f, qs, qe):
+            a, b = trim_claim(f, s, e)
+            if b - a < 10:
+                continue
+            key = (a, b, id(src))
+            if any(a < y and x < b and k == id(src) for x, y, k in taken):
+                continue
+            sc = checkworthy(f[a:b], attributed=True)
+            if sc:
+                taken.add(key)
+                out.append(ClaimCand(a, b, src, q, sc - 0.05))
+    out.sort(key=lambda c: (c.start, c.end))
+    return out

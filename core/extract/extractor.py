@@ -1,0 +1,224 @@
+"""`Extractor`: the rule- and lexicon-based suggestion pass over one record.
+
+Stages (each in its own module): quote candidates (pipeline.Analysis: embedded posts, interviews,
+headlines, verb cues, prepositional cues, marks), speaker resolution and clustering (speakers.Registry),
+claims (claims.find_claims) and dates (dates.find_dates, from the dates helper). Matching runs on the
+length-preserving fold of the text, so every offset is an offset into the verbatim text.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+from typing import Any
+
+from ..model import Claim, DateMention, Quote, Record, Span, Speaker
+from .candidates import Cand
+from .claims import find_claims
+from .lexicons import load
+from .pipeline import Analysis, build_parts
+from .speakers import Entity, Registry
+from .textspans import trim
+
+log = logging.getLogger(__name__)
+
+try:  # the dates helper writes this module; until it lands the extractor simply finds no dates
+    from .dates import find_dates as _find_dates
+except ImportError:  # pragma: no cover
+    _find_dates = None
+
+
+class Extractor:
+    """Loads the lexicons once; `extract(record)` returns a copy with fresh auto suggestions."""
+
+    def __init__(self) -> None:
+        self.lx = load()
+        self.parts = build_parts(self.lx)
+
+    # ------------------------------------------------------------------ public API
+    def extract(self, record: Record) -> Record:
+        rec = copy.deepcopy(record)
+        try:
+            speakers, quotes, claims, dates = self._suggest(rec.text, rec.meta)
+        except Exception:  # never crash on odd input: log and suggest nothing
+            log.exception("extraction failed for %s", rec.id)
+            speakers, quotes, claims, dates = [], [], [], []
+        human_sp = [s for s in rec.speakers if s.origin != "auto"]
+        human_q = [q for q in rec.quotes if q.origin != "auto"]
+        human_c = [c for c in rec.claims if c.origin != "auto"]
+        human_d = [d for d in rec.dates if d.origin != "auto"]
+        used = {x.id for x in [*human_sp, *human_q, *human_c, *human_d]}
+        remap = _renumber([("s", speakers), ("q", quotes), ("c", claims), ("d", dates)], used)
+        for q in quotes:
+            q.speaker = remap.get(q.speaker, q.speaker) if q.speaker else None
+            q.addressee = remap.get(q.addressee, q.addressee) if q.addressee else None
+        for c in claims:
+            c.source = remap.get(c.source, c.source) if c.source else None
+            c.quote = remap.get(c.quote, c.quote) if c.quote else None
+        rec.speakers = human_sp + speakers
+        rec.quotes = sorted(human_q + quotes, key=lambda q: (q.start, q.end))
+        rec.claims = sorted(human_c + claims, key=lambda c: (c.start, c.end))
+        rec.dates = sorted(human_d + dates, key=lambda d: (d.start, d.end))
+        return rec
+
+    def extract_text(self, text: str, id: str = "x", meta: dict[str, Any] | None = None) -> Record:
+        return self.extract(Record(id=id, text=text, meta=meta))
+
+    # ------------------------------------------------------------------ the pass
+    def _suggest(self, text: str, meta: dict[str, Any] | None
+                 ) -> tuple[list[Speaker], list[Quote], list[Claim], list[DateMention]]:
+        an = Analysis(text, meta, self.parts)
+        cands = an.run()
+        reg = Registry(self.lx, text, an.f)
+        self._resolve(cands, reg)
+        reg.merge_descriptions()
+        used: dict[int, Entity] = {}
+        for c in cands:
+            if c.entity is not None:
+                c.entity = c.entity.root()
+                used[c.entity.idx] = c.entity
+        # claims, before mentions are listed, so that own-voice sources could be added later
+        quote_spans = [(c.start, c.end, c, c.entity) for c in cands]
+        own = self._own_voice_sentences(an, cands)
+        claim_cands = find_claims(an.f, own, quote_spans)
+        reg.collect_mentions(set(used))
+        # speakers in order of their first mention
+        ents = sorted(used.values(), key=lambda e: min(e.mentions) if e.mentions else (10**9, 0))
+        sid = {e.idx: f"s{i + 1}" for i, e in enumerate(ents)}
+        speakers = []
+        for e in ents:
+            mentions = [Span.of(text, a, b) for a, b in sorted(e.mentions) if b > a]
+            speakers.append(Speaker(id=sid[e.idx], name=_clean_name(e.name), role=e.role if e.etype == "person"
+                                    else None, type=e.etype if e.etype != "unknown" else "unknown",
+                                    mentions=mentions, origin="auto"))
+        quotes: list[Quote] = []
+        qid: dict[int, str] = {}
+        cands_sorted = sorted(_dedupe(cands), key=lambda c: (c.start, c.end))
+        for i, c in enumerate(cands_sorted):
+            qid[id(c)] = f"q{i + 1}"
+            ent = c.entity
+            mention = c.mention if (ent is not None and not c.speaker_mention_null) else None
+            if mention is not None and mention not in ent.mentions:
+                mention = None
+            quotes.append(Quote(
+                id=qid[id(c)], kind=c.kind, start=c.start, end=c.end, text=text[c.start:c.end],
+                cue=Span.of(text, *c.cue) if c.cue else None,
+                speaker=sid.get(ent.idx) if ent is not None else None,
+                speaker_mention=Span.of(text, *mention) if mention else None,
+                origin="auto", status="suggested", confidence=round(c.confidence, 2)))
+        claims = []
+        for k, cc in enumerate(claim_cands):
+            q = cc.quote
+            src = cc.source.root() if isinstance(cc.source, Entity) else None
+            claims.append(Claim(id=f"c{k + 1}", start=cc.start, end=cc.end, text=text[cc.start:cc.end],
+                                source=sid.get(src.idx) if src is not None and src.idx in sid else None,
+                                quote=qid.get(id(q)) if q is not None else None,
+                                origin="auto", status="suggested", confidence=round(cc.confidence, 2)))
+        dates = self._dates(text, meta)
+        return speakers, quotes, claims, dates
+
+    def _resolve(self, cands: list[Cand], reg: Registry) -> None:
+        interviewee: Entity | None = None
+        for c in cands:
+            if c.mode == "null":
+                continue
+            if c.mode == "share" and c.share_with is not None:
+                c.entity, c.mention = c.share_with.entity, c.share_with.mention
+                reg.set_last(c.entity if isinstance(c.entity, Entity) else None)
+                continue
+            if c.mode == "interviewee":
+                if interviewee is None:
+                    interviewee = reg.last or next((e for e in reg.live() if e.etype == "person"), None)
+                c.entity, c.mention = interviewee, None
+                continue
+            if c.mode == "last" or c.np is None:
+                c.entity, c.mention = reg.last, None
+                continue
+            c.entity, c.mention = reg.resolve(c.np, embedded=c.embedded)
+            if c.entity is None:
+                c.mention = None
+
+    def _own_voice_sentences(self, an: Analysis, cands: list[Cand]) -> list[tuple[int, int]]:
+        out = []
+        cue_pos = [c.start for c in an.cues] + [a for a, _, _ in an.preps]
+        for s, e in an.sents:
+            pi = an.para_index(s)
+            if pi in an.embedded_paras or pi in an.answer_paras:
+                continue
+            if any(c.start < e and s < c.end for c in cands):
+                continue
+            if any(s <= p < e for p in cue_pos):
+                # a sentence with an attribution is a speech event; a relay of a plain fact stays a claim
+                if not all(k == "conduit" for a, _, k in an.preps if s <= a < e) \
+                        or any(s <= c.start < e for c in an.cues):
+                    continue
+                comma = an.f.find("،", s, e)
+                if comma > 0:
+                    s = comma + 1
+            s, e = trim(an.f, s, e)
+            if e > s:
+                out.append((s, e))
+        return out
+
+    def _dates(self, text: str, meta: dict[str, Any] | None) -> list[DateMention]:
+        if _find_dates is None:
+            return []
+        published = (meta or {}).get("published") if isinstance(meta, dict) else None
+        try:
+            found = list(_find_dates(text, published=published if isinstance(published, dict) else None))
+        except Exception:  # a bug in the date finder must not cost the other layers
+            log.exception("find_dates failed")
+            return []
+        found.sort(key=lambda d: (d.start, d.end))
+        for i, d in enumerate(found):
+            d.id = f"d{i + 1}"
+            d.origin, d.status = "auto", "suggested"
+        return found
+
+
+def _clean_name(name: str) -> str:
+    return name.strip("«»\"“” \u200c") or name
+
+
+def _dedupe(cands: list[Cand]) -> list[Cand]:
+    """Drop exact duplicates and direct quotes overlapping another direct quote (the schema forbids it)."""
+    out: list[Cand] = []
+    seen: set[tuple[int, int]] = set()
+    directs: list[Cand] = []
+    for c in sorted(cands, key=lambda c: (-c.confidence, c.start)):
+        if c.end <= c.start or (c.start, c.end) in seen:
+            continue
+        if c.kind == "direct" and any(d.start < c.end and c.start < d.end for d in directs):
+            continue
+        seen.add((c.start, c.end))
+        if c.kind == "direct":
+            directs.append(c)
+        out.append(c)
+    return out
+
+
+def _renumber(layers: list[tuple[str, list]], used: set[str]) -> dict[str, str]:
+    """Give auto items ids in reading order that avoid the ids of kept human items."""
+    remap: dict[str, str] = {}
+    for prefix, items in layers:
+        n = 1
+        for it in items:
+            while f"{prefix}{n}" in used:
+                n += 1
+            new = f"{prefix}{n}"
+            remap[it.id] = new
+            it.id = new
+            used.add(new)
+            n += 1
+    return remap
+
+
+_default: Extractor | None = None
+
+
+def extract_text(text: str, id: str = "x", meta: dict[str, Any] | None = None) -> Record:
+    """Convenience: extract with a process-wide Extractor."""
+    global _default
+    if _default is None:
+        _default = Extractor()
+    return _default.extract_text(text, id=id, meta=meta)

@@ -1,0 +1,114 @@
+"""Content spans of indirect, mixed and colon speech (GUIDELINES §1.5).
+
+The reported clause only: no cue, no speaker, no linking که/تا, no final period; colon speech runs to
+the paragraph end or the next attribution; characterisations (`X را Y دانست`, `از X به عنوان Y یاد کرد`)
+take the complement phrase before the verb.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cues import Cue
+from .textspans import SPACE, trim
+
+#: cues that take a noun-phrase object unless a clause marker (که / :) follows them
+NEEDS_MARKER = frozenset("اشاره خبر انتقاد اعتراض تکذیب تایید ابراز خواستار گزارش اظهار تشریح".split())
+TRAIL = ".،,؛;:!؟? \u200c"
+_SKIP_AFTER = re.compile(r"[ \u200c]*(?:(?:،|,)[ \u200c]*)?")
+
+
+def after_cue(f: str, cue: Cue, sent_end: int, para_end: int) -> tuple[str, int]:
+    """What follows a cue: ("colon", pos) | ("mark", pos) | ("clause", pos) | ("none", pos)."""
+    p = cue.end
+    while p < sent_end and f[p] in SPACE:
+        p += 1
+    if p >= para_end:
+        return "none", p
+    ch = f[p]
+    if ch == ":":
+        q = p + 1
+        while q < para_end and f[q] in SPACE:
+            q += 1
+        if q < para_end and f[q] in "«\"“":
+            return "mark", q
+        return "colon", q
+    if ch in "«\"“":
+        return "mark", p
+    if ch in "،,":
+        q = p + 1
+        while q < sent_end and f[q] in SPACE:
+            q += 1
+        if q < sent_end and f[q] in "«\"“":
+            return "mark", q
+        if cue.lemma in NEEDS_MARKER or cue.kind == "characterize":
+            return "none", q
+        return ("clause", q) if q < sent_end else ("none", q)
+    m = re.match(r"(که|تا)(?![\w\u200c])[ \u200c]*", f[p:sent_end])
+    if m:
+        if m.group(1) == "تا" and cue.kind not in ("request",):
+            return "none", p
+        q = p + m.end()
+        if q < sent_end and f[q] in "«\"“":
+            return "mark", q
+        return ("clause", q) if q < sent_end else ("none", q)
+    if ch in ".؛;!؟?" or re.match(r"و(?![\w\u200c])", f[p:p + 2]):
+        return "none", p
+    if cue.lemma in NEEDS_MARKER or cue.kind == "characterize":
+        return "none", p
+    return "clause", p
+
+
+def clause_span(f: str, start: int, end: int) -> tuple[int, int]:
+    """Trim a reported clause: spaces, the final period, a dangling comma."""
+    s, e = trim(f, start, end)
+    while e > s and f[e - 1] in TRAIL:
+        e -= 1
+        s, e = trim(f, s, e)
+    return s, e
+
+
+OBJ_STOP = frozenset("از به با در برای بر و که ، , : «".split())
+
+
+def characterisation(f: str, clause_start: int, cue: Cue) -> tuple[int, int] | None:
+    """The complement phrase before a characterising verb, or None."""
+    region = f[clause_start:cue.start]
+    m = None
+    for m in re.finditer(r"(?<![\w\u200c])به[ \u200c]?عنوان(?![\w\u200c])", region):
+        pass
+    if m is not None:
+        # the "از" that opens the object of "از X به عنوان Y"
+        head = region[:m.start()]
+        best = None
+        for a in re.finditer(r"(?<![\w\u200c])از(?![\w\u200c])", head):
+            pre = head[max(0, a.start() - 6):a.start()]
+            if re.search(r"(?:پس|بعد|قبل|پیش|یکی|برخی|بیش|کمتر|بسیاری)[ \u200c]*$", pre):
+                continue
+            best = a.start()
+        if best is None:
+            return None
+        return clause_span(f, clause_start + best, cue.start)
+    ra = None
+    for ra in re.finditer(r"(?<![\w\u200c])را(?![\w\u200c])", region):
+        pass
+    if ra is None:
+        return None
+    # the object before "را": from a demonstrative/pronoun close by, else back to the last phrase boundary
+    before = region[:ra.start()]
+    words = list(re.finditer(r"[^\s،,:«»]+|[،,:«»]", before))
+    start_idx = None
+    for k in range(len(words) - 1, max(-1, len(words) - 5), -1):
+        w = words[k].group()
+        if w in ("این", "آن", "همین", "وی", "او", "آنها", "آن‌ها", "ایشان"):
+            start_idx = k
+            break
+        if w in OBJ_STOP or w in ("،", ",", ":"):
+            start_idx = k + 1
+            break
+    if start_idx is None:
+        start_idx = max(0, len(words) - 2)
+    if start_idx >= len(words):
+        return None
+    s = clause_start + words[start_idx].start()
+    return clause_span(f, s, cue.start)

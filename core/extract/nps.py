@@ -1,0 +1,312 @@
+"""Source noun phrases: the speaker before a cue (names, titles, outlets, groups, pronouns …).
+
+A small lexicon-driven chunker over word tokens of the folded text. `find_source` looks at the clause in
+front of a cue, skips framing (conduits, adverbials, dates, prepositional phrases) and returns the first
+phrase that can be a grammatical subject: not inside a prepositional phrase and not followed by را.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .lexicons import Lexicons
+from .textspans import Tok
+
+#: nouns that after "در" open an adverbial (در این دیدار، در پاسخ …), not part of a title (در سازمان ملل)
+EVENT_NOUNS = frozenset(
+    "ادامه پاسخ جمع گفت‌وگو گفتگو گفت‌و‌گو مصاحبه نشست جلسه مراسم حاشیه خصوص مورد جریان کنفرانس سخنرانی "
+    "دیدار بازدید گزارش نامه بیانیه پیام برنامه سفر واکنش تماس اطلاعیه توییتی توئیتی صفحه حساب پایان خاتمه "
+    "ابتدا آیین همایش اجلاس این آن همین همان کتاب کتابش یادداشتی یادداشت مقاله گفتگویی گفت‌وگویی".split())
+VERBISH = frozenset("است بود شد کرد هست نیست دارد داشت باید نباید کند شود".split())
+PUNCT_STOP = set(".،,:؛;!?؟()[]{}«»“”\"'-–—/")
+
+
+@dataclass(slots=True)
+class NP:
+    kind: str                     # name | title | pronoun | refl | outlet | org | group | dem | indef | state | marked
+    start: int
+    end: int                      # whole phrase
+    head: tuple[int, int]         # the speaker_mention span
+    name: tuple[int, int] | None = None
+    title: tuple[int, int] | None = None
+    etype: str = "unknown"        # person | organization | media | group | unknown
+    extra_mentions: list[tuple[int, int]] = field(default_factory=list)
+
+
+class Chunker:
+    def __init__(self, lx: Lexicons) -> None:
+        self.lx = lx
+        self.title_first = {t.split()[0] for t in lx.titles}
+        self.multi_titles = {t for t in lx.titles if " " in t}
+        self.org_first = {t.split()[0] for t in lx.org_words}
+        self.outlet_first = {t.split()[0] for t in lx.outlets} | {t.split()[0] for t in lx.outlet_words}
+
+    # ------------------------------------------------------------------ token classes
+    def fw(self, t: Tok) -> str | None:
+        return self.lx.function_words.get(t.text)
+
+    def is_stop(self, t: Tok, *, allow_time: bool = False) -> bool:
+        if t.text in PUNCT_STOP or len(t.text) == 1 and not t.text.isalnum():
+            return True
+        c = self.fw(t)
+        if c in ("prep", "post", "comp", "adv", "conj") or (c == "time" and not allow_time):
+            return True
+        if t.text in self.lx.pronouns or t.text in VERBISH:
+            return True
+        return t.text.startswith("می\u200c") or t.text.startswith("نمی\u200c")
+
+    def is_title_start(self, toks: list[Tok], i: int) -> bool:
+        t = toks[i].text
+        if t in self.lx.titles:
+            return True
+        if t in self.title_first and i + 1 < len(toks):
+            return f"{t} {toks[i + 1].text}" in self.multi_titles
+        # ezafe-marked title (سخنگوی، معاونِ) or a title with ZWNJ suffix
+        base = t[:-1] if t.endswith("ی") else t
+        return base in self.lx.titles and base not in ("مقام",)
+
+    # ------------------------------------------------------------------ extension
+    def extend(self, toks: list[Tok], i: int, *, title: bool = False, limit: int = 9) -> int:
+        """Index after the last token of a phrase whose head is toks[i] (ezafe chain)."""
+        j = i + 1
+        n = len(toks)
+        while j < n and j - i < limit:
+            t = toks[j]
+            if t.text == "و" and title and j + 1 < n and not self.is_stop(toks[j + 1]) \
+                    and not self.is_title_start(toks, j + 1):
+                j += 2
+                continue
+            if t.text == "در" and title and j + 1 < n and toks[j + 1].text not in EVENT_NOUNS \
+                    and not self.is_stop(toks[j + 1]):
+                k = j + 1
+                while k < n and k - j <= 3 and not self.is_stop(toks[k]) and not self.is_title_start(toks, k):
+                    k += 1
+                j = k
+                continue
+            if self.is_stop(t) or (t.text in self.lx.first_names and j > i + 1 and title):
+                break
+            if t.text[:1].isdigit() or (t.text[:1].isascii() and not title):
+                break
+            j += 1
+        return j
+
+    def name_at(self, toks: list[Tok], i: int, *, max_len: int = 3) -> int:
+        """Index after a personal name starting at toks[i]."""
+        j = i + 1
+        while j < len(toks) and j - i < max_len:
+            t = toks[j]
+            if self.is_stop(t) or self.is_title_start(toks, j) or t.text in self.lx.honorifics \
+                    or t.text[:1].isdigit():
+                break
+            j += 1
+        return j
+
+    # ------------------------------------------------------------------ one phrase
+    def phrase_at(self, f: str, toks: list[Tok], i: int) -> tuple[NP | None, int]:
+        """The source phrase starting at toks[i] and the index after it (None if toks[i] opens none)."""
+        lx = self.lx
+        n = len(toks)
+        t = toks[i]
+        while t.text in lx.honorifics and i + 1 < n:
+            i += 1
+            t = toks[i]
+        pk = lx.pronouns.get(t.text)
+        if pk in ("3s", "3p"):
+            return NP("pronoun", t.start, t.end, (t.start, t.end)), i + 1
+        if pk == "refl":
+            return NP("refl", t.start, t.end, (t.start, t.end)), i + 1
+        if pk in ("1", "2"):
+            return None, i + 1
+        if t.text in ("«", "“", '"'):
+            close = {"«": "»", "“": "”", '"': '"'}[t.text]
+            k = i + 1
+            while k < n and toks[k].text != close and k - i < 8:
+                k += 1
+            if k < n and toks[k].text == close and k > i + 1:
+                nm = (toks[i + 1].start, toks[k - 1].end)
+                np_ = NP("marked", t.start, toks[k].end, nm, name=nm)
+                inner = f[nm[0]:nm[1]]
+                np_.etype = self.type_of_name(inner)
+                return self._appositive(f, toks, k + 1, np_)
+            return None, i + 1
+        c = self.fw(t)
+        if c == "dem" and i + 1 < n and not self.is_stop(toks[i + 1]):
+            j = self.extend(toks, i + 1, title=False, limit=5)
+            np_ = NP("dem", t.start, toks[j - 1].end, (t.start, toks[j - 1].end))
+            np_.etype = self.type_of_head(toks[i + 1].text)
+            return np_, j
+        if c == "indef" and t.text == "یک" and i + 1 < n and not self.is_stop(toks[i + 1]):
+            j = self.extend(toks, i + 1, title=True, limit=6)
+            np_ = NP("indef", t.start, toks[j - 1].end, (t.start, toks[j - 1].end))
+            np_.etype = self.type_of_head(toks[i + 1].text)
+            return np_, j
+        if c == "quant" and i + 2 < n and toks[i + 1].text == "از":
+            inner, j = self.phrase_at(f, toks, i + 2)
+            if inner is not None and inner.kind in ("group", "outlet", "org"):
+                inner.start = t.start
+                inner.head = (t.start, inner.head[1])
+                return inner, j
+            return None, i + 1
+        if c is not None:
+            return None, i + 1
+        if self.is_stop(t) or t.text[:1].isdigit():
+            return None, i + 1
+        if self.is_title_start(toks, i):
+            j = self.extend(toks, i, title=True)
+            ttl = (t.start, toks[j - 1].end)
+            np_ = NP("title", t.start, toks[j - 1].end, ttl, title=ttl, etype="person")
+            # a name right after the title: "وزیر خارجه آمریکا مایک پمپئو" / "…، «X»"
+            k = j + (1 if j < n and toks[j].text == "،" else 0)
+            if k < n and (toks[k].text in lx.first_names):
+                e = self.name_at(toks, k)
+                np_.name = (toks[k].start, toks[e - 1].end)
+                np_.head = np_.name
+                np_.end = toks[e - 1].end
+                return np_, e
+            return np_, j
+        if t.text in self.outlet_first and (t.text in lx.outlet_words or f"{t.text}" in lx.outlets
+                                            or self._multi(toks, i, lx.outlets)):
+            return self._outlet(f, toks, i)
+        if t.text in self.org_first and (t.text in lx.org_words or self._multi(toks, i, lx.org_words)):
+            j = self.extend(toks, i, title=True, limit=7)
+            np_ = NP("org", t.start, toks[j - 1].end, (t.start, toks[j - 1].end), etype="organization")
+            if t.text == "دولت" and j == i + 2 and toks[i + 1].text in lx.states:
+                np_.kind = "state"
+            return np_, j
+        if t.text in lx.group_nouns:
+            j = self.extend(toks, i, title=False, limit=5)
+            return NP("group", t.start, toks[j - 1].end, (t.start, toks[j - 1].end), etype="group"), j
+        if t.text in lx.states or self._multi(toks, i, lx.states):
+            j = i + 1
+            while j < n and j - i < 4 and " ".join(x.text for x in toks[i:j + 1]) in lx.states:
+                j += 1
+            return NP("state", t.start, toks[j - 1].end, (t.start, toks[j - 1].end), etype="organization"), j
+        # a personal (or unknown) name, then an optional appositive title
+        j = self.name_at(toks, i, max_len=4 if t.text in lx.first_names else 3)
+        nm = (t.start, toks[j - 1].end)
+        np_ = NP("name", t.start, toks[j - 1].end, nm, name=nm)
+        np_.etype = self.type_of_name(f[nm[0]:nm[1]], first=t.text)
+        return self._appositive(f, toks, j, np_)
+
+    def _multi(self, toks: list[Tok], i: int, table: dict | set) -> bool:
+        for k in (2, 3):
+            if i + k <= len(toks) and " ".join(x.text for x in toks[i:i + k]) in table:
+                return True
+        return False
+
+    def _outlet(self, f: str, toks: list[Tok], i: int) -> tuple[NP, int]:
+        lx = self.lx
+        n = len(toks)
+        t = toks[i]
+        # a known outlet name (possibly several tokens)
+        for k in (3, 2, 1):
+            if i + k <= n and " ".join(x.text for x in toks[i:i + k]) in lx.outlets:
+                e = toks[i + k - 1].end
+                return NP("outlet", t.start, e, (t.start, e), name=(t.start, e), etype="media"), i + k
+        j = i + 1
+        if j < n and toks[j].text in ("«", '"', "“"):
+            inner, k = self.phrase_at(f, toks, j)
+            if inner is not None and inner.name:
+                np_ = NP("outlet", t.start, inner.end, (t.start, inner.end), name=inner.name, etype="media")
+                return np_, k
+        j = self.extend(toks, i, title=False, limit=4)
+        return NP("outlet", t.start, toks[j - 1].end, (t.start, toks[j - 1].end), etype="media"), j
+
+    def _appositive(self, f: str, toks: list[Tok], j: int, np_: NP) -> tuple[NP, int]:
+        n = len(toks)
+        k = j + (1 if j < n and toks[j].text == "،" else 0)
+        if k < n and self.is_title_start(toks, k):
+            e = self.extend(toks, k, title=True)
+            np_.title = (toks[k].start, toks[e - 1].end)
+            np_.end = toks[e - 1].end
+            if np_.etype == "unknown":
+                np_.etype = "person"
+            return np_, e
+        if k < n and toks[k].text in self.outlet_first and toks[k].text in self.lx.outlet_words:
+            # "موندو دپورتیوو روزنامه کاتالان": an outlet described by its kind
+            e = self.extend(toks, k, title=False, limit=4)
+            np_.extra_mentions.append((toks[k].start, toks[e - 1].end))
+            np_.etype = "media"
+            np_.end = toks[e - 1].end
+            return np_, e
+        return np_, j
+
+    # ------------------------------------------------------------------ types
+    def type_of_head(self, head: str) -> str:
+        lx = self.lx
+        if head in lx.outlet_words or head in lx.outlets:
+            return "media"
+        if head in lx.org_words:
+            return "organization"
+        if head in lx.group_nouns:
+            return "group"
+        if head in lx.titles or (head.endswith("ی") and head[:-1] in lx.titles) or head in ("مقام", "دیپلمات"):
+            return "person"
+        return "unknown"
+
+    def type_of_name(self, name: str, first: str | None = None) -> str:
+        lx = self.lx
+        key = strip_marks(name)
+        if key in lx.outlets:
+            return "media"
+        if key in lx.states:
+            return "organization"
+        first = first or key.split(" ")[0]
+        if first in lx.first_names:
+            return "person"
+        if first in lx.outlet_words:
+            return "media"
+        if first in lx.org_words:
+            return "organization"
+        return "unknown"
+
+    # ------------------------------------------------------------------ the source of a cue
+    def find_source(self, f: str, toks: list[Tok]) -> NP | None:
+        """The subject among `toks` (the clause before a cue), or None for a dropped subject."""
+        n = len(toks)
+        i = 0
+        while i < n:
+            t = toks[i]
+            c = self.fw(t)
+            if t.text in ("،", ",", ":", "؛", "-", "(", ")", "«", "»") and t.text not in ("«",):
+                i += 1
+                continue
+            if c in ("prep",):
+                i = self._skip_pp(toks, i)
+                continue
+            if c in ("adv", "time", "conj") or t.text[:1].isdigit():
+                i += 1
+                continue
+            np_, j = self.phrase_at(f, toks, i)
+            if np_ is None:
+                i = max(j, i + 1)
+                continue
+            # an object ("X را …") or a possessor is not the subject
+            if j < n and toks[j].text == "را":
+                i = j + 1
+                continue
+            return np_
+        return None
+
+    def _skip_pp(self, toks: list[Tok], i: int) -> int:
+        """Skip a prepositional phrase: to the next comma if one comes soon, else past its noun phrase."""
+        n = len(toks)
+        for k in range(i + 1, min(n, i + 14)):
+            if toks[k].text in ("،", ","):
+                return k + 1
+        j = i + 1
+        # compound prepositions: "پس از", "خطاب به", "با اشاره به"
+        while j < n and self.fw(toks[j]) == "prep":
+            j += 1
+        if j < n and toks[j].text in ("«", '"', "“"):
+            close = {"«": "»", "“": "”", '"': '"'}[toks[j].text]
+            k = j + 1
+            while k < n and toks[k].text != close and k - j < 10:
+                k += 1
+            return k + 1
+        j = self.extend(toks, j, title=False, limit=6) if j < n else j
+        return j
+
+
+def strip_marks(s: str) -> str:
+    return s.strip("«»“”\"' ")

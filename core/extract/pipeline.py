@@ -1,0 +1,563 @@
+"""One article through the quote stages: embedded posts, headlines, interviews, cues, marks, relays.
+
+`Analysis(text, meta, parts)` holds the folded text, its paragraphs, sentences, tokens, mark pairs and
+cues, and produces quote candidates (`cands`) in reading order; `speakers` resolution and `claims` run on
+them afterwards (see extractor.py).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .candidates import Cand
+from .cues import Cue, CueMatcher
+from .direct_quotes import MarkPair, pair_marks
+from .folding import fold
+from .indirect import after_cue, characterisation, clause_span
+from .lexicons import Lexicons
+from .nps import NP, Chunker
+from .term_marks import TermMarks
+from .textspans import SPACE, Tok, paragraphs, sentences, tokens, trim
+
+BYLINE_RE = re.compile(r"^[—–-]+\s*(?P<who>[^()\n]*?)\s*\((?P<handle>@\w+)\)")
+CREDIT_RE = re.compile(r"^(?:انتهای پیام|منبع|عکس|ترجمه|گفت[\u200c ]?و[\u200c ]?گو از|گزارش از|کد خبر|"
+                       r"برچسب|نویسنده|تنظیم|خبرنگار)")
+HEAD_STOP = frozenset("منبع عکس ترجمه نویسنده توضیح برچسب‌ها برچسب کد خبر پی‌نوشت تلفن آدرس نشانی".split())
+
+
+@dataclass(slots=True)
+class Parts:
+    lx: Lexicons
+    cues: CueMatcher
+    chunker: Chunker
+    terms: TermMarks
+    prep_re: re.Pattern[str]
+
+
+def build_parts(lx: Lexicons) -> Parts:
+    chunker = Chunker(lx)
+    phrases = sorted(lx.prep_cues, key=len, reverse=True)
+    alt = "|".join("[ \u200c]+".join(re.escape(w) for w in p.split()) for p in phrases)
+    prep_re = re.compile(rf"(?<![\w\u200c])(?:{alt})(?![\w\u200c])")
+    return Parts(lx, CueMatcher(lx), chunker, TermMarks(lx, chunker), prep_re)
+
+
+class Analysis:
+    def __init__(self, text: str, meta: dict[str, Any] | None, parts: Parts) -> None:
+        self.text = text
+        self.meta = meta or {}
+        self.p = parts
+        self.lx = parts.lx
+        self.f = f = fold(text)
+        self.paras = paragraphs(f)
+        self.sents: list[tuple[int, int]] = []
+        for a, b in self.paras:
+            self.sents.extend(sentences(f, a, b))
+        self.sent_starts = [s for s, _ in self.sents]
+        self.para_starts = [s for s, _ in self.paras]
+        self.toks = tokens(f)
+        self.tok_starts = [t.start for t in self.toks]
+        self.pairs: list[MarkPair] = []
+        for a, b in self.paras:
+            self.pairs.extend(pair_marks(f, a, b))
+        self.known_names = parts.terms.names_in(f, self.pairs)
+        self.cues = parts.cues.find(f)
+        self.preps = [(m.start(), m.end(), self.lx.prep_cues.get(re.sub(r"[ \u200c]+", " ", m.group()), "cue"))
+                      for m in parts.prep_re.finditer(f)]
+        self.cands: list[Cand] = []
+        self.embedded_paras: set[int] = set()
+        self.answer_paras: set[int] = set()
+        self.claimed_pairs: set[int] = set()     # pair.open of pairs used as direct or mixed
+        self.headline_paras: set[int] = set()
+        self.publisher = self._publisher()
+
+    # ------------------------------------------------------------------ lookups
+    def para_of(self, pos: int) -> tuple[int, int]:
+        i = max(0, bisect.bisect_right(self.para_starts, pos) - 1)
+        return self.paras[i] if self.paras else (0, len(self.f))
+
+    def para_index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.para_starts, pos) - 1)
+
+    def sent_of(self, pos: int) -> tuple[int, int]:
+        i = max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
+        return self.sents[i] if self.sents else (0, len(self.f))
+
+    def toks_in(self, a: int, b: int) -> list[Tok]:
+        i = bisect.bisect_left(self.tok_starts, a)
+        j = bisect.bisect_left(self.tok_starts, b)
+        return [t for t in self.toks[i:j] if t.end <= b]
+
+    def pair_at(self, pos: int) -> MarkPair | None:
+        for p in self.pairs:
+            if p.open == pos:
+                return p
+        return None
+
+    def inside_pair(self, pos: int) -> MarkPair | None:
+        for p in self.pairs:
+            if p.open < pos < p.close:
+                return p
+        return None
+
+    def _publisher(self) -> set[str]:
+        """Names under which the publisher refers to itself, from meta.url/source and the outlet lexicon."""
+        where = " ".join(str(self.meta.get(k) or "") for k in ("url", "source")).lower()
+        names = set()
+        if where.strip():
+            for name, dom in self.lx.outlets.items():
+                if dom != "-" and dom.lower() in where:
+                    names.add(name)
+        return names
+
+    # ------------------------------------------------------------------ the stages
+    def run(self) -> list[Cand]:
+        self.embedded_posts()
+        self.interview()
+        self.headlines()
+        self.verb_cues()
+        self.prep_cues()
+        self.direct_marks()
+        self.cands.sort(key=lambda c: (c.order, c.start))
+        return self.cands
+
+    # embedded posts -------------------------------------------------------------------------
+    def embedded_posts(self) -> None:
+        f = self.f
+        for pi, (a, b) in enumerate(self.paras):
+            m = BYLINE_RE.match(f[a:b])
+            if not m:
+                continue
+            who_s = a + m.start("who")
+            who_e = a + m.end("who")
+            handle = (a + m.start("handle"), a + m.end("handle"))
+            self.embedded_paras.add(pi)
+            # the post's lines: bulleted lines (or the single line) right before the byline
+            lines = []
+            k = pi - 1
+            while k >= 0 and len(lines) < 8:
+                la, lb = self.paras[k]
+                if f[la] in "-•*" or "pic.twitter" in f[la:lb] or "http" in f[la:lb]:
+                    lines.insert(0, k)
+                    k -= 1
+                    continue
+                break
+            if not lines and pi > 0:
+                lines = [pi - 1]
+            who = f[who_s:who_e]
+            # display name: "KayhanLondon کیهان لندن" -> Latin and Persian parts
+            parts = re.findall(r"[A-Za-z0-9_.]+(?:\s+[A-Za-z0-9_.]+)*|[^\sA-Za-z0-9_.]+(?:\s+[^\sA-Za-z0-9_.]+)*",
+                               who)
+            spans = []
+            pos = who_s
+            for part in parts:
+                i = f.index(part, pos)
+                spans.append((i, i + len(part)))
+                pos = i + len(part)
+            persian = [s for s in spans if not f[s[0]].isascii()]
+            head = persian[0] if persian else (spans[0] if spans else handle)
+            np_ = NP("name", head[0], head[1], head, name=head)
+            np_.extra_mentions = [s for s in spans if s != head] + [handle]
+            nm = f[head[0]:head[1]]
+            np_.etype = self.p.chunker.type_of_name(nm)
+            if np_.etype == "unknown":
+                np_.etype = "media" if any(w in nm for w in ("News", "TV", "news")) or nm in self.lx.outlets \
+                    else "unknown"
+            for k in lines:
+                self.embedded_paras.add(k)
+                la, lb = self.paras[k]
+                s, e = la, lb
+                s, e = trim(f, s, e, "-•*")
+                e2 = f.find("pic.twitter", s, e)
+                if e2 < 0:
+                    e2 = f.find("http", s, e)
+                if e2 >= 0:
+                    e = e2
+                s, e = trim(f, s, e, "…")
+                while e > s and f[e - 1] in ".…":
+                    e -= 1
+                s, e = trim(f, s, e)
+                if e - s < 3:
+                    continue
+                self.cands.append(Cand("indirect", s, e, None, order=s, np=np_, confidence=0.75, embedded=True))
+
+    # interviews ------------------------------------------------------------------------------
+    def interview(self) -> None:
+        f = self.f
+        qs = [i for i, (a, b) in enumerate(self.paras)
+              if f[b - 1] in "؟?" and not self._has_speech_cue(a, b) and b - a < 300]
+        if len(qs) < 2:
+            return
+        qset = set(qs)
+        for i in range(qs[0] + 1, len(self.paras)):
+            if i in qset:
+                continue
+            a, b = self.paras[i]
+            if CREDIT_RE.match(f[a:b]) or (f[b - 1] == "/" and b - a < 40):
+                break
+            if i in self.embedded_paras:
+                continue
+            s, e = clause_span(f, a, b)
+            if e - s < 8:
+                continue
+            self.answer_paras.add(i)
+            c = Cand("indirect", s, e, None, order=s, mode="interviewee", confidence=0.65)
+            c.speaker_mention_null = True
+            self.cands.append(c)
+
+    def _has_speech_cue(self, a: int, b: int) -> bool:
+        return any(a <= c.start < b and not c.first_person for c in self.cues)
+
+    # headlines "X: content" ------------------------------------------------------------------------
+    def headlines(self) -> None:
+        f = self.f
+        for pi, (a, b) in enumerate(self.paras):
+            if pi in self.embedded_paras or pi in self.answer_paras:
+                continue
+            seg_start = a
+            semi = f.rfind("؛", a, b)
+            colon = f.find(":", a, b)
+            if colon < 0:
+                continue
+            if 0 <= semi < colon:
+                seg_start = semi + 1
+            head_s, head_e = trim(f, seg_start, colon)
+            if head_e <= head_s:
+                continue
+            head = f[head_s:head_e]
+            words = head.split()
+            if not (1 <= len(words) <= 5) or any(c.start < colon and c.end > seg_start for c in self.cues):
+                continue
+            if words[0] in HEAD_STOP or any(p[0] < colon and p[1] > seg_start for p in self.preps):
+                continue
+            body_s, body_e = clause_span(f, colon + 1, b)
+            if len(f[body_s:body_e].split()) < 3 or self._ends_sentence_early(body_s, body_e):
+                continue
+            htoks = self.toks_in(head_s, head_e)
+            if not htoks:
+                continue
+            np_, j = self.p.chunker.phrase_at(f, htoks, 0)
+            if np_ is None or j < len(htoks) or np_.kind in ("pronoun", "refl", "dem", "indef"):
+                continue
+            if not (np_.kind in ("outlet", "marked", "org", "state", "title", "group")
+                    or np_.etype in ("person", "media") or f[head_s:head_e] in self.known_names):
+                continue
+            self.headline_paras.add(pi)
+            if f[body_s] in "«\"“":
+                continue  # a marked body is handled as a direct quote
+            self.cands.append(Cand("indirect", body_s, body_e, None, order=head_s, np=np_, confidence=0.7))
+
+    def _ends_sentence_early(self, s: int, e: int) -> bool:
+        """A headline is one unit: a body with several sentences is not a headline."""
+        return len(sentences(self.f, s, e)) > 1
+
+    # verb cues --------------------------------------------------------------------------------------
+    def verb_cues(self) -> None:
+        f = self.f
+        prev_in_sent: dict[tuple[int, int], Cand] = {}
+        for cue in self.cues:
+            pi = self.para_index(cue.start)
+            if pi in self.embedded_paras:
+                continue
+            if self.inside_pair(cue.start) is not None:
+                continue  # speech verbs inside a direct quote (mostly first person)
+            if cue.first_person and pi not in self.answer_paras:
+                continue  # first-person performative in the article's own voice
+            if self._prep_use(cue):
+                continue
+            sent = self.sent_of(cue.start)
+            para = self.para_of(cue.start)
+            what, pos = after_cue(f, cue, sent[1], para[1])
+            clause_start = self._clause_start(cue, sent)
+            cand: Cand | None = None
+            conf = 0.8
+            if what == "colon":
+                if pos >= para[1]:
+                    self._line_final_colon(cue, pi, clause_start)
+                    continue
+                end = self._colon_end(pos, para[1])
+                s, e = clause_span(f, pos, end)
+                if e > s:
+                    cand = Cand("indirect", s, e, (cue.start, cue.end), order=cue.start)
+            elif what == "mark":
+                pair = self.pair_at(pos)
+                if pair is None:
+                    continue
+                rest = f[pair.outer_end:sent[1]].strip(" .،\u200c")
+                if not rest or f[cue.end:pos].strip(" \u200c") == ":" or rest.startswith("«"):
+                    # the whole reported clause is marked: direct (GUIDELINES §7); "verb: «…» «…»"
+                    self._direct_run(pair, cue, para)
+                    continue
+                s, e = clause_span(f, pos, sent[1])
+                cand = Cand("indirect", s, e, (cue.start, cue.end), order=cue.start)
+            elif what == "clause":
+                if cue.kind == "characterize" and cue.lemma == "متهم":
+                    pass
+                s, e = clause_span(f, pos, sent[1])
+                if pi in self.answer_paras and cue.first_person:
+                    semi = f.find("؛", s, e)
+                    if semi > 0:
+                        s, e = clause_span(f, s, semi)
+                if e - s >= 3:
+                    cand = Cand("indirect", s, e, (cue.start, cue.end), order=cue.start)
+            else:
+                if cue.kind == "characterize":
+                    span = characterisation(f, clause_start, cue)
+                    if span and span[1] - span[0] >= 3:
+                        cand = Cand("indirect", span[0], span[1], (cue.start, cue.end), order=cue.start)
+                        conf = 0.7
+                elif cue.lemma in ("خبر",):
+                    pair = self._pair_before(cue.start, clause_start)
+                    if pair is not None:
+                        self._direct(pair, cue, order=cue.start)
+                        continue
+            if cand is None:
+                continue
+            if cue.passive:
+                if any(c.start <= cue.start < c.end for c in self.cands if c.cue is not None):
+                    continue  # an impersonal hedge inside someone's words
+                cand.mode = "null"
+                conf = 0.6
+            cand.confidence = conf
+            self._set_source(cand, cue, clause_start, sent, prev_in_sent)
+            self._mixed(cand)
+            self.cands.append(cand)
+            prev_in_sent[sent] = cand
+
+    def _prep_use(self, cue: Cue) -> bool:
+        """گفته/نوشته/گزارش/اعلام as part of a prepositional phrase (به گفته، طبق اعلام …)."""
+        return any(a <= cue.start < b for a, b, _ in self.preps)
+
+    def _clause_start(self, cue: Cue, sent: tuple[int, int]) -> int:
+        # inside another candidate's content (a nested attribution): start of that content
+        best = sent[0]
+        for c in self.cands:
+            if c.start < cue.start < c.end and c.cue is not None and c.start > best:
+                best = c.start
+        # after a direct quote that the cue follows: «…»، وی گفت
+        for p in self.pairs:
+            if best <= p.open and p.outer_end <= cue.start:
+                best = max(best, p.outer_end)
+        return best
+
+    def _colon_end(self, pos: int, para_end: int) -> int:
+        """Colon speech runs to the paragraph end or to the next sentence with its own attribution."""
+        for s, e in self.sents:
+            if s <= pos or s >= para_end:
+                continue
+            if any(s <= c.start < e and not c.first_person and not c.passive for c in self.cues) \
+                    or any(s <= a < e and k == "cue" for a, _, k in self.preps):
+                return s
+        return para_end
+
+    def _line_final_colon(self, cue: Cue, pi: int, clause_start: int) -> None:
+        """"… نوشت:" at a line end: the following line(s) are the quote, one quote per line."""
+        f = self.f
+        blank_sep = "\n\n" in f
+        k = pi + 1
+        first = True
+        while k < len(self.paras):
+            a, b = self.paras[k]
+            if not first and (not blank_sep or "\n\n" in f[self.paras[k - 1][1]:a] or f[a] == "*"):
+                break
+            if f[a] == "*" or CREDIT_RE.match(f[a:b]):
+                break
+            s, e = clause_span(f, a, b)
+            if e - s >= 3:
+                c = Cand("indirect", s, e, (cue.start, cue.end), order=cue.start + (k - pi) * 1e-3,
+                         confidence=0.6)
+                sent = self.sent_of(cue.start)
+                self._set_source(c, cue, clause_start, sent, {})
+                if not first:
+                    c.speaker_mention_null = False
+                self._mixed(c)
+                self.cands.append(c)
+            first = False
+            k += 1
+
+    def _pair_before(self, pos: int, start: int) -> MarkPair | None:
+        for p in self.pairs:
+            if start <= p.open and p.outer_end <= pos and not self.f[p.outer_end:pos].strip(" \u200c"):
+                return p
+        return None
+
+    def _direct_run(self, pair: MarkPair, cue: Cue, para: tuple[int, int]) -> None:
+        """A cue introducing one or several marked passages in a row: each is a direct quote."""
+        p: MarkPair | None = pair
+        first = True
+        while p is not None:
+            self._direct(p, cue, order=cue.start + (0 if first else (p.open - cue.start) * 1e-6))
+            first = False
+            nxt = next((q for q in self.pairs if q.open >= p.outer_end and q.open < para[1]), None)
+            if nxt is None or self.f[p.outer_end:nxt.open].strip(" .،\u200c\n"):
+                break
+            p = nxt
+
+    def _direct(self, pair: MarkPair, cue: Cue | None, *, order: float, np_: NP | None = None,
+                mode: str = "np") -> Cand | None:
+        f = self.f
+        if pair.open in self.claimed_pairs:
+            return None
+        a, b = pair.inner
+        s, e = trim(f, a, b)
+        if e - s < 2:
+            return None
+        c = Cand("direct", s, e, (cue.start, cue.end) if cue else None, order=order, np=np_, mode=mode,
+                 confidence=0.9 if cue else 0.55)
+        if cue is not None and np_ is None and mode == "np":
+            sent = self.sent_of(cue.start)
+            self._set_source(c, cue, self._clause_start(cue, sent), sent, {})
+        self.claimed_pairs.add(pair.open)
+        self.cands.append(c)
+        return c
+
+    def _set_source(self, cand: Cand, cue: Cue, clause_start: int, sent: tuple[int, int],
+                    prev_in_sent: dict[tuple[int, int], Cand]) -> None:
+        f = self.f
+        if cand.mode == "null":
+            return
+        region_s = clause_start
+        # skip relays at the clause start: "به گزارش X،", "براساس این گزارش،"
+        for a, b, kind in self.preps:
+            if region_s <= a < cue.start:
+                if kind == "conduit":
+                    comma = f.find("،", b, cue.start)
+                    region_s = max(region_s, comma + 1 if comma >= 0 else b)
+        toks = self.toks_in(region_s, cue.start)
+        # "X به نقل از Y گزارش داد": the quote belongs to Y with the cue "به نقل از"
+        for a, b, kind in self.preps:
+            if region_s <= a < cue.start and f[a:b].replace("\u200c", " ") == "به نقل از":
+                ytoks = self.toks_in(b, cue.start)
+                if ytoks:
+                    np_, _ = self.p.chunker.phrase_at(f, ytoks, 0)
+                    if np_ is not None:
+                        cand.np = np_
+                        cand.cue = (a, b)
+                        return
+        # coordinated verbs share one subject: "… دانست و اطمینان داد …"
+        prev = prev_in_sent.get(sent)
+        if prev is not None and prev.cue is not None and prev.cue[1] <= cue.start:
+            between = self.toks_in(max(prev.cue[1], prev.end if prev.end <= cue.start else prev.cue[1]),
+                                   cue.start)
+            if between and between[0].text == "و" and self.p.chunker.find_source(f, between[1:]) is None:
+                cand.mode = "share"
+                cand.share_with = prev
+                return
+        # the subject right after the last complementiser (nested: "… که وی پاسخ داد")
+        for k in range(len(toks) - 1, -1, -1):
+            if toks[k].text == "که":
+                sub = toks[k + 1:]
+                if sub:
+                    np_, j = self.p.chunker.phrase_at(f, sub, 0)
+                    if np_ is not None and np_.kind in ("pronoun", "name", "title", "marked") \
+                            and not (j < len(sub) and sub[j].text == "را"):
+                        cand.np = np_
+                        return
+                break
+        np_ = self.p.chunker.find_source(f, toks)
+        if np_ is None:
+            cand.mode = "last"
+        cand.np = np_
+
+    def _mixed(self, cand: Cand) -> None:
+        """Marked wording inside an indirect clause makes it mixed (names and terms do not)."""
+        f = self.f
+        for p in self.pairs:
+            if cand.start <= p.open and p.close <= cand.end + 1:
+                if self.p.terms.is_term(f, p, self.known_names):
+                    continue
+                cand.kind = "mixed"
+                self.claimed_pairs.add(p.open)
+                if p.closed and p.close == cand.end:
+                    cand.end = p.close + 1  # the span ends with the marked fragment: keep its closing mark
+
+    # prepositional cues --------------------------------------------------------------------------------
+    def prep_cues(self) -> None:
+        f = self.f
+        for a, b, kind in self.preps:
+            pi = self.para_index(a)
+            if pi in self.embedded_paras or self.inside_pair(a) is not None:
+                continue
+            sent = self.sent_of(a)
+            ytoks = self.toks_in(b, sent[1])
+            if not ytoks:
+                continue
+            np_, j = self.p.chunker.phrase_at(f, ytoks, 0)
+            if np_ is None:
+                continue
+            if np_.kind == "pronoun" and f[np_.head[0]:np_.head[1]] in ("من", "ما"):
+                continue
+            phrase = f[a:b].replace("\u200c", " ")
+            src_end = ytoks[j - 1].end
+            # content: after the source (and a comma, and a chained relay "و به نقل از Z،")
+            q = src_end
+            comma = None
+            m = re.match(r"[ \u200c]*(?:\([^)]*\))?[ \u200c]*،", f[q:sent[1]])
+            if m:
+                comma = q + m.end()
+                q = comma
+            rest_cues = [c for c in self.cues if q <= c.start < sent[1] and not c.first_person]
+            if kind == "conduit" or phrase == "به نقل از":
+                # a relay whose content is someone's speech report gets nothing (§1.8)
+                if rest_cues or any(q <= x < sent[1] for x, _, _ in self.preps if x != a):
+                    continue
+                if phrase == "به نقل از" and not comma:
+                    continue
+                if kind == "conduit":
+                    name = f[np_.head[0]:np_.head[1]].strip("«»\" ")
+                    if self._is_publisher(name, a):
+                        continue
+                    if comma is None:
+                        continue
+            elif comma is None and j < len(ytoks) and ytoks[j].text in ("،", ","):
+                q = ytoks[j].end
+            s, e = clause_span(f, q, sent[1])
+            if e - s < 5:
+                continue
+            c = Cand("indirect", s, e, (a, b), order=a, np=np_, confidence=0.75)
+            if np_.kind == "refl":
+                c.np = np_
+            self._mixed(c)
+            self.cands.append(c)
+
+    def _is_publisher(self, name: str, pos: int) -> bool:
+        if name in self.publisher or any(name.endswith(" " + p) or p.endswith(" " + name) for p in self.publisher):
+            return True
+        if not self.publisher:
+            # unknown publisher: a dateline relay at the start of the first two paragraphs is the publisher
+            return self.para_index(pos) <= 1 and pos - self.para_of(pos)[0] < 3
+        return False
+
+    # marks not yet used --------------------------------------------------------------------------------
+    def direct_marks(self) -> None:
+        f = self.f
+        for p in self.pairs:
+            if p.open in self.claimed_pairs or self.para_index(p.open) in self.embedded_paras:
+                continue
+            if self.p.terms.is_term(f, p, self.known_names):
+                continue
+            # inside an indirect candidate: wording that makes it mixed was handled there
+            if any(c.start <= p.open < c.end for c in self.cands):
+                continue
+            # a cue after the passage: «…»، وی گفت / «…»، X با … گفت
+            sent = self.sent_of(p.outer_end if p.closed else p.open)
+            para = self.para_of(p.open)
+            after = [c for c in self.cues if p.outer_end <= c.start < para[1] and not c.first_person]
+            if after and re.match(r"^[\s.،,\u200c]*$", f[p.outer_end:p.outer_end + 3]):
+                cue = after[0]
+                toks = self.toks_in(p.outer_end, cue.start)
+                if len(toks) <= 12:
+                    np_ = self.p.chunker.find_source(f, toks)
+                    c = self._direct(p, cue, order=cue.start - 0.5, np_=np_, mode="np" if np_ else "last")
+                    if c is not None:
+                        c.confidence = 0.8
+                    continue
+            # a headline with a marked body, or a passage that reads like a statement: last speaker
+            if self.p.terms.is_wording(f, p) or self.para_index(p.open) in self.headline_paras:
+                c = self._direct(p, None, order=p.open, mode="last")
+                if c is not None:
+                    c.confidence = 0.5
+            del sent

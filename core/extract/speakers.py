@@ -1,0 +1,267 @@
+"""Speaker entities: clustering of source phrases into entities, pronoun resolution and mention listing.
+
+A full name, its surname, an appositive title, later title-only references and demonstratives
+("این مقام ارشد کانادا") join one entity; different people stay apart because a name never joins an entity
+whose name disagrees with it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .folding import fold
+from .lexicons import Lexicons
+from .nps import NP, strip_marks
+
+_DIACRITICS = re.compile("[\u064B-\u065F\u0670\u0640]")
+GENERIC = frozenset("مقام ارشد سابق پیشین فعلی جدید رئیس رییس معاون وزیر امور سخنگوی سخنگو مدیر این آن یک".split())
+
+
+def norm(s: str) -> str:
+    """Key for comparing names: no marks, diacritics, spaces or ZWNJ."""
+    s = _DIACRITICS.sub("", strip_marks(s))
+    return re.sub(r"[\s\u200c]+", "", s)
+
+
+def content_tokens(s: str) -> set[str]:
+    out = set()
+    for w in _DIACRITICS.sub("", s).replace("\u200c", " ").split():
+        if w in GENERIC or len(w) < 3:
+            continue
+        out.add(w[:-1] if w.endswith("ی") and len(w) > 4 else w)
+    return out
+
+
+@dataclass(slots=True)
+class Entity:
+    idx: int
+    name: str
+    etype: str
+    role: str | None = None
+    named: bool = False             # has a real name (not only a title/description)
+    indefinite: bool = False
+    embedded: bool = False          # source of an embedded post: never a pronoun antecedent
+    name_spans: list[tuple[int, int]] = field(default_factory=list)
+    mentions: set[tuple[int, int]] = field(default_factory=set)
+    merged_into: Entity | None = None
+
+    def root(self) -> Entity:
+        e = self
+        while e.merged_into is not None:
+            e = e.merged_into
+        return e
+
+
+class Registry:
+    def __init__(self, lx: Lexicons, text: str, f: str) -> None:
+        self.lx = lx
+        self.text = text
+        self.f = f
+        self.entities: list[Entity] = []
+        self.last: Entity | None = None    # most recent body-text speaker
+
+    # ------------------------------------------------------------------ helpers
+    def _new(self, name: str, etype: str, **kw) -> Entity:
+        e = Entity(len(self.entities), name, etype, **kw)
+        self.entities.append(e)
+        return e
+
+    def live(self) -> list[Entity]:
+        return [e for e in self.entities if e.merged_into is None]
+
+    def _by_name(self, name: str, etype: str) -> Entity | None:
+        key = norm(name)
+        toks = name.replace("\u200c", " ").split()
+        canon = self.lx.states.get(strip_marks(name))
+        for e in reversed(self.live()):
+            if canon and self.lx.states.get(strip_marks(e.name)) == canon:
+                return e
+            if not e.named:
+                continue
+            if norm(e.name) == key:
+                return e
+            etoks = e.name.replace("\u200c", " ").split()
+            if len(toks) == 1 and len(toks[0]) >= 3 and e.etype in ("person", "media", "unknown", "organization"):
+                tk = norm(toks[0])
+                if e.etype == "person" and tk == norm(etoks[-1]):
+                    return e
+                if e.etype != "person" and tk == norm(etoks[0]) and len(etoks) <= 3:
+                    return e
+            if len(etoks) == 1 and len(toks) > 1 and etype in ("person", "unknown") \
+                    and norm(toks[-1]) == norm(etoks[0]):
+                return e
+        return None
+
+    def _by_role(self, role: str) -> Entity | None:
+        want = content_tokens(role)
+        key = norm(role)
+        best = None
+        for e in reversed(self.live()):
+            if e.role is None:
+                continue
+            if norm(e.role) == key:
+                return e
+            have = content_tokens(e.role)
+            if want and have and (want <= have or have <= want) and role.split()[0][:3] == e.role.split()[0][:3]:
+                best = best or e
+        return best
+
+    # ------------------------------------------------------------------ resolution
+    def resolve(self, np_: NP | None, *, embedded: bool = False) -> tuple[Entity | None, tuple[int, int] | None]:
+        """The entity of a cue's source phrase (or of a dropped subject when np_ is None) and its mention."""
+        f = self.f
+        if np_ is None or np_.kind in ("pronoun", "refl"):
+            e = self.last
+            if e is not None and np_ is not None:
+                e.mentions.add(np_.head)
+            return e, (np_.head if np_ is not None else None)
+        head = np_.head
+        if np_.kind == "dem":
+            e = self._demonstrative(f[head[0]:head[1]], np_.etype)
+            if e is not None:
+                e.mentions.add(head)
+                return e, head
+        name = f[np_.name[0]:np_.name[1]] if np_.name else None
+        role = f[np_.title[0]:np_.title[1]] if np_.title else None
+        e = None
+        if name:
+            e = self._by_name(name, np_.etype)
+            if e is None and role:
+                cand = self._by_role(role)
+                if cand is not None and not cand.named:
+                    e = cand
+                    e.name = strip_marks(self.text[np_.name[0]:np_.name[1]])
+                    e.named = True
+            if e is None:
+                e = self._new(strip_marks(self.text[np_.name[0]:np_.name[1]]), np_.etype, named=True)
+            elif len(norm(name)) > len(norm(e.name)) and e.etype in ("person", "unknown", "media"):
+                e.name = strip_marks(self.text[np_.name[0]:np_.name[1]])
+            e.mentions.add(np_.name)
+            e.name_spans.append(np_.name)
+            if e.etype == "unknown" and np_.etype != "unknown":
+                e.etype = np_.etype
+        elif np_.kind in ("outlet", "org", "group", "state"):
+            desc = self.text[head[0]:head[1]]
+            e = self._by_name(desc, np_.etype) if np_.kind != "group" else None
+            if e is None and np_.kind == "group":
+                e = next((x for x in self.live() if norm(x.name) == norm(self._group_name(desc))), None)
+            if e is None:
+                nm = self._group_name(desc) if np_.kind == "group" else desc
+                if np_.kind == "state":
+                    nm = self.lx.states.get(desc, desc)
+                    if desc.startswith("دولت "):
+                        nm = desc
+                e = self._new(nm, np_.etype, named=np_.kind != "group")
+            e.mentions.add(head)
+        elif role:
+            e = self._by_role(role)
+            if e is None:
+                e = self._new(self.text[np_.title[0]:np_.title[1]], "person")
+        elif np_.kind == "indef":
+            desc = self.text[head[0]:head[1]]
+            nm = desc[len("یک"):].strip() if desc.startswith("یک") else desc
+            e = self._new(nm, np_.etype if np_.etype != "unknown" else "person", indefinite=True)
+            e.mentions.add(head)
+        if e is None:
+            return None, None
+        if role:
+            if e.role is None and e.etype in ("person", "unknown"):
+                e.role = self.text[np_.title[0]:np_.title[1]]
+            e.mentions.add(np_.title)
+            if e.etype == "unknown":
+                e.etype = "person"
+        for m in np_.extra_mentions:
+            e.mentions.add(m)
+        if not embedded:
+            self.last = e
+        else:
+            e.embedded = True
+        return e, head
+
+    def _group_name(self, desc: str) -> str:
+        for pre in ("برخی از ", "بعضی از ", "یکی از ", "شماری از ", "تعدادی از "):
+            if desc.startswith(pre):
+                return desc[len(pre):]
+        return desc
+
+    def _demonstrative(self, phrase: str, etype: str) -> Entity | None:
+        words = phrase.split()[1:]
+        head = words[0] if words else ""
+        for e in reversed(self.live()):
+            if e.embedded:
+                continue
+            text = f"{e.name} {e.role or ''}"
+            if head and head in text:
+                return e
+        for e in reversed(self.live()):
+            if not e.embedded and (e.etype == etype or etype == "unknown"):
+                return e
+        return None
+
+    def set_last(self, e: Entity | None) -> None:
+        if e is not None and not e.embedded:
+            self.last = e
+
+    # ------------------------------------------------------------------ clustering after the pass
+    def merge_descriptions(self) -> None:
+        """Join an unnamed (title-only or indefinite) entity to a named one with a compatible description."""
+        live = self.live()
+        for e in live:
+            if e.named or e.merged_into is not None:
+                continue
+            want = content_tokens(f"{e.name} {e.role or ''}")
+            for o in live:
+                if o is e or not o.named or o.merged_into is not None or o.etype not in (e.etype, "unknown"):
+                    continue
+                if e.role and o.role and (norm(e.role) == norm(o.role) or self._roles_close(e.role, o.role)):
+                    self._merge(e, o)
+                    break
+                if e.indefinite and o.etype == "person" and o.role and want & content_tokens(o.role) \
+                        and min(x for x, _ in o.mentions) > min((x for x, _ in e.mentions), default=0):
+                    self._merge(e, o)
+                    break
+
+    def _roles_close(self, a: str, b: str) -> bool:
+        ca, cb = content_tokens(a), content_tokens(b)
+        return bool(ca) and bool(cb) and (ca <= cb or cb <= ca) and a.split()[0][:3] == b.split()[0][:3]
+
+    def _merge(self, src: Entity, dst: Entity) -> None:
+        src.merged_into = dst
+        dst.mentions |= src.mentions
+        if dst.role is None and src.role is not None:
+            dst.role = src.role
+        if self.last is src:
+            self.last = dst
+
+    def collect_mentions(self, used: set[int]) -> None:
+        """Add every further occurrence of each used entity's name, surname and role in the text."""
+        f = self.f
+        taken: set[tuple[int, int]] = set()
+        for e in self.live():
+            if e.idx in used:
+                taken |= e.mentions
+        for e in self.live():
+            if e.idx not in used:
+                continue
+            forms: set[str] = set()
+            for s, t in e.name_spans:
+                nm = strip_marks(f[s:t])
+                forms.add(nm)
+                if e.etype == "person" and " " in nm:
+                    forms.add(nm.split()[-1])
+            if e.named and e.etype != "group":
+                forms.add(e.name)
+                for alias, canon in self.lx.states.items():
+                    if canon == e.name:
+                        forms.add(alias)
+            if e.role and e.etype == "person":
+                forms.add(e.role)
+            for form in sorted((fm for fm in forms if len(fm) >= 3), key=len, reverse=True):
+                ff = fold(form)
+                for m in re.finditer(r"(?<![\w\u200c])" + re.escape(ff) + r"(?![\w\u200c])", f):
+                    span = (m.start(), m.end())
+                    if any(a < span[1] and span[0] < b for a, b in taken):
+                        continue
+                    e.mentions.add(span)
+                    taken.add(span)
