@@ -39,23 +39,40 @@ def _report(ex: ImportFailed) -> None:
         print(f"… and {len(ex.problems) - MAX_SHOWN} more", file=sys.stderr)
 
 
+def _project_ids(args: argparse.Namespace) -> set[str]:
+    """The ids already in the project (read-only: no lock while the inputs are checked)."""
+    from ..errors import StoreError
+    from ..store import Project
+
+    try:
+        with Project.open(args.project, annotator=args.annotator, readonly=True) as project:
+            return set(project.ids())
+    except StoreError:
+        if args.create:  # no project yet (a real problem shows again when it is created)
+            return set()
+        raise
+
+
 def run(args: argparse.Namespace) -> int:
     from ..store import Project  # the store is only needed here; keeps `goftar --help` light
 
+    taken = _project_ids(args)
+    # Everything is read and checked before the project is created or locked, so a failed
+    # import leaves no trace (not even an empty new project).
+    importer = Importer(encoding=args.encoding, rename_duplicates=args.rename_duplicates, taken=taken)
+    files = importer.files(args.sources)
+    for f in tqdm(files, desc="reading", unit="file", disable=None, file=sys.stderr):
+        importer.read(f)
+    try:
+        records = importer.finish()
+    except ImportFailed as ex:
+        _report(ex)
+        raise
     opener = Project.open_or_create if args.create else Project.open
     with opener(args.project, annotator=args.annotator) as project:
-        importer = Importer(encoding=args.encoding, rename_duplicates=args.rename_duplicates,
-                            taken=set(project.ids()))
-        files = importer.files(args.sources)
-        for f in tqdm(files, desc="reading", unit="file", disable=None, file=sys.stderr):
-            importer.read(f)
-        try:
-            records = importer.finish()
-        except ImportFailed as ex:
-            _report(ex)
-            raise
+        # the project may have changed since it was read: the store checks the ids again
         ids = project.add_articles(records, rename_duplicates=args.rename_duplicates)
-    renamed = sum(1 for r, i in zip(records, ids, strict=False) if r.id != i)
+    renamed = len(importer.renamed) + sum(1 for r, i in zip(records, ids, strict=False) if r.id != i)
     note = f", {len(importer.skipped)} file(s) of other types skipped" if importer.skipped else ""
     note += f", {renamed} renamed" if renamed else ""
     print(f"imported {len(ids)} article(s) from {len(files)} file(s) into {args.project}{note}")

@@ -70,7 +70,8 @@ def normalize_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _codec_name(encoding: str) -> str:
+def codec_name(encoding: str) -> str:
+    """The codec's canonical name; InputError for an unknown encoding or a non-text codec."""
     try:
         info = codecs.lookup(encoding)
     except LookupError:
@@ -115,7 +116,7 @@ def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> str:
     `name` is only used in messages (the file name, or `file:line`).
     """
     if encoding:
-        codec = _codec_name(encoding)
+        codec = codec_name(encoding)
         if codec == "utf-8":
             codec = "utf-8-sig"
         text = _decode(data, codec, encoding, name)
@@ -129,7 +130,9 @@ def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> str:
             try:
                 text = data.decode("utf-8")
             except UnicodeDecodeError as ex:
-                if _mostly_utf8(data):
+                # the first error being a sequence cut off by the end of the file means everything
+                # before it was valid UTF-8: a truncated UTF-8 file, not another encoding
+                if ex.reason == "unexpected end of data" or _mostly_utf8(data):
                     raise DecodeError(name, f"damaged UTF-8: {_why(ex)} byte sequence at byte {ex.start}",
                                       ex.start) from None
                 guess = data.decode("cp1256")  # never fails: all 256 bytes are defined

@@ -31,7 +31,7 @@ from pathlib import Path
 from ..errors import InputError, RecordError
 from ..model import Record, Review
 from ..schema import check_record, errors_of, record_to_dict
-from .decoding import DecodeError, decode_bytes, normalize_newlines
+from .decoding import DecodeError, codec_name, decode_bytes, normalize_newlines
 from .html_text import parse_html, sniff_charset
 from .ids import sanitize_id, unique_id
 from .jsonl_input import parse_jsonl
@@ -62,6 +62,8 @@ class Importer:
 
     def __init__(self, *, encoding: str | None = None, rename_duplicates: bool = False,
                  taken: Collection[str] = ()):
+        if encoding:
+            codec_name(encoding)  # an unknown encoding is one error now, not one per file
         self.encoding = encoding
         self.rename_duplicates = rename_duplicates
         self.taken = taken
@@ -71,6 +73,9 @@ class Importer:
         #: (file, line) each record came from, in the order of `records`
         self.origins: list[tuple[str, int | None]] = []
         self.records: list[Record] = []
+        #: (file, line, old id, new id) of every article renamed for a duplicate id
+        self.renamed: list[tuple[str, int | None, str, str]] = []
+        self._order: dict[str, int] = {}  # file -> position among the files read (orders the report)
 
     # ............................................................ files
     def files(self, paths: Iterable[str | os.PathLike]) -> list[Path]:
@@ -175,6 +180,7 @@ class Importer:
 
     def read(self, path: Path) -> None:
         """Read one file (of a kind in SUFFIXES) into `records`, or note its problems."""
+        self._order.setdefault(str(path), len(self._order))
         data = self._read_bytes(path)
         if data is None:
             return
@@ -197,6 +203,7 @@ class Importer:
             if rec.id in used:
                 if self.rename_duplicates:
                     new = unique_id(rec.id, used | all_ids)
+                    self.renamed.append((file, line, rec.id, new))
                     rec.id = new
                 else:
                     where = first.get(rec.id)
@@ -230,9 +237,8 @@ class Importer:
         self._resolve_ids()
         self._validate()
         if self.problems:
-            order: dict[str, int] = {}
-            for p in self.problems:
-                order.setdefault(p.file, len(order))
+            order = {f: -1 for f in {p.file for p in self.problems} - self._order.keys()}  # unreadable paths first
+            order.update(self._order)
             raise ImportFailed(sorted(self.problems, key=lambda p: (order[p.file], p.line or 0)))
         if not self.records:
             raise InputError("nothing to import: no .txt, .html or .jsonl file among the inputs")

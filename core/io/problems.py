@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from ..errors import InputError
+
+
+def _shown(name: str) -> str:
+    """A name as it can be shown on one line (an id or file name with a newline is quoted)."""
+    # not str.isprintable(): that refuses ZWNJ, which Persian names need
+    return repr(name) if any(unicodedata.category(c) in ("Cc", "Zl", "Zp") for c in name) else name
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,8 +24,8 @@ class ImportProblem:
     message: str
 
     def __str__(self) -> str:
-        where = self.file if self.line is None else f"{self.file}:{self.line}"
-        rid = f" [{self.record_id}]" if self.record_id else ""
+        where = _shown(self.file) if self.line is None else f"{_shown(self.file)}:{self.line}"
+        rid = f" [{_shown(self.record_id)}]" if self.record_id else ""
         return f"{where}{rid} {self.message}"
 
 
