@@ -42,6 +42,8 @@ SKIP_TAGS = _tags(
     "audio video map")
 #: page furniture left out when the page has neither <article> nor <main>
 FURNITURE_TAGS = _tags("nav header footer aside form")
+#: what may stand in <head>; anything else (or text) means the page forgot </head>, as browsers assume
+HEAD_TAGS = _tags("title meta link script style base noscript template object")
 VOID_TAGS = _tags("area base br col embed hr img input link meta param source track wbr")
 _WS = re.compile(r"[ \t\n\r\f]+")
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]{1,40})""", re.IGNORECASE)
@@ -131,6 +133,8 @@ class HtmlTextParser(HTMLParser):
             rel, href = (a.get("rel") or "").lower().split(), a.get("href")
             if "canonical" in rel and href and href.startswith(("http://", "https://")):
                 self.url = href.strip()
+        if self.open["head"] and tag not in HEAD_TAGS and self.stack[-1] == "head":
+            self._close("head")
         if tag in BLOCK_TAGS:
             self._flush()  # before the context changes, so the paragraph keeps the context it had
         if tag in VOID_TAGS:
@@ -145,6 +149,10 @@ class HtmlTextParser(HTMLParser):
             if tag in BLOCK_TAGS:  # a stray </p> or </br> still breaks the line, as in browsers
                 self._flush()
             return
+        self._close(tag)
+
+    def _close(self, tag: str) -> None:
+        """Close the innermost open `tag` and everything opened inside it."""
         while self.stack:
             top = self.stack[-1]
             self._pop()
@@ -155,6 +163,8 @@ class HtmlTextParser(HTMLParser):
         if self.title_parts is not None and self.open["title"]:
             self.title_parts.append(data)
             return
+        if self.open["head"] and data.strip(" \t\n\r\f") and self.stack[-1] == "head":
+            self._close("head")  # text straight in <head>: the body has begun
         if self._skipping():
             return
         if self.open["pre"] and "\n" in data:

@@ -157,6 +157,10 @@ def test_missing_path_and_nothing_to_import(tmp_path: Path) -> None:
         ("<nav>فقط منو</nav>", "فقط منو", None),  # nothing else: keep what there is
         ("<pre>line 1\n  line 2</pre>", "line 1\nline 2", None),
         ("<p>unclosed <b>bold <i>both</p><p>next</b></i>", "unclosed bold both\nnext", None),
+        # a page that forgot </head>: the body starts where browsers say it does
+        ("<html><head><title>T</title><meta charset=utf-8><p>بدنه</p>", "بدنه", "T"),
+        ("<head><title>T</title>متن مستقیم", "متن مستقیم", "T"),
+        ("<head><noscript><p>js off</p></noscript></head><p>x</p>", "x", None),
         ("<svg><title>icon</title><text>svg text</text></svg><title>T</title><p>x</p>", "x", "T"),
     ],
 )
