@@ -12,6 +12,9 @@ alive as a "zygote": it imports everything once, then obeys commands read from s
 
 Every line is flushed at once, so whatever the test reads was printed before the kill. A
 record's version lives in `meta["v"]` and grows by one with each save of that record.
+
+`Zygote` and `run_crash_loop` below are the other side of the protocol, shared by
+tests/core/test_store_crash.py and benchmarks/bench_store.py.
 """
 
 from __future__ import annotations
@@ -19,8 +22,11 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import signal
+import subprocess
 import sys
 import time
+from pathlib import Path
 
 
 def writer_loop(project_dir: str, annotator: str, compact_min: int, seed: int) -> None:
@@ -90,6 +96,88 @@ def main() -> int:
         elif cmd == "quit":
             break
     return 0
+
+
+# ---------------------------------------------------------------------- the test's side
+class Zygote:
+    """Drives this script as a helper process (used by test_store_crash.py and bench_store.py)."""
+
+    def __init__(self, project: Path, seed: int, compact_min: int):
+        self.proc = subprocess.Popen(
+            [sys.executable, str(Path(__file__).resolve()), str(project), "--seed", str(seed), "--compact-min", str(compact_min)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
+        assert self._line() == "ready"
+
+    def _line(self) -> str:
+        assert self.proc.stdout is not None
+        line = self.proc.stdout.readline()
+        if not line:
+            raise RuntimeError(f"writer helper exited ({self.proc.wait()})")
+        return line.strip()
+
+    def _send(self, cmd: str) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(cmd + "\n")
+        self.proc.stdin.flush()
+
+    def start_child(self) -> int:
+        self._send("go")
+        line = self._line()
+        assert line.startswith("child "), line
+        return int(line.split()[1])
+
+    def reap(self, pid: int) -> tuple[list[tuple[str, int]], int]:
+        """Everything the (dead) child reported, and its wait status."""
+        self._send("wait")
+        saved: list[tuple[str, int]] = []
+        while True:
+            line = self._line()
+            if line.startswith("saved "):
+                _, rid, v = line.split()
+                saved.append((rid, int(v)))
+            elif line.startswith("reaped "):
+                _, got, status = line.split()
+                assert int(got) == pid
+                return saved, int(status)
+            else:
+                raise AssertionError(f"writer child failed: {line}")
+
+    def close(self) -> None:
+        if self.proc.poll() is None:
+            self._send("quit")
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+def run_crash_loop(project: Path, kills: int, seed: int, compact_min: int = 25) -> dict[str, int]:
+    """Kill a writer `kills` times; check every reported save after each kill. Returns counts."""
+    from goftar.core.store import Project
+
+    rnd = random.Random(seed)
+    reported: dict[str, int] = {}
+    saves = 0
+    zygote = Zygote(project, seed, compact_min)
+    try:
+        for _ in range(kills):
+            pid = zygote.start_child()
+            time.sleep(rnd.uniform(0.005, 0.12))
+            os.kill(pid, signal.SIGKILL)
+            saved, status = zygote.reap(pid)
+            assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, status
+            saves += len(saved)
+            for rid, v in saved:
+                reported[rid] = max(v, reported.get(rid, 0))
+            # The lock died with the child; the project opens for writing and holds every save.
+            with Project.open(project, annotator="crash") as p:
+                assert [w for w in p.warnings if w.severity == "error"] == []
+                for rid, v in reported.items():
+                    assert (p.load(rid).meta or {}).get("v", 0) >= v, (rid, v)
+    finally:
+        zygote.close()
+    return {"kills": kills, "saves": saves, "records": len(reported)}
 
 
 if __name__ == "__main__":
