@@ -37,6 +37,8 @@ class Utf16Map:
         A position inside a surrogate pair is snapped to the character's start (`snap="left"`)
         or end (`snap="right"`), so a selection never splits an emoji.
         """
+        if snap not in ("left", "right"):
+            raise ValueError(f"snap must be 'left' or 'right', not {snap!r}")
         if not 0 <= u16 <= self._length_u16:
             raise ValueError(f"UTF-16 position {u16} outside 0..{self._length_u16}")
         lo, hi = 0, len(self._astral)
