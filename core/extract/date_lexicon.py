@@ -60,6 +60,7 @@ class DateLexicon:
     relyears: dict[str, str] = field(default_factory=dict)             # key -> "0" | "-1" | "past" …
     nameheads: set[str] = field(default_factory=set)
     units: set[str] = field(default_factory=set)
+    future_hints: dict[str, int] = field(default_factory=dict)          # key -> max words before the date
     forms: dict[str, list[str]] = field(default_factory=dict)          # role -> raw forms (for regexes)
 
     def month(self, form: str) -> MonthName | None:
@@ -105,5 +106,7 @@ def date_lexicon() -> DateLexicon:
             lex.nameheads.add(k)
         elif role == "unit":
             lex.units.add(k)
+        elif role == "futurehint":
+            lex.future_hints[k] = int(value)
     lex.forms = forms
     return lex

@@ -38,6 +38,7 @@ _END = r"(?![\w])"
 _ERA_END = r"(?:(?<=\.)|(?![\w]))"
 _SENTENCE_END = re.compile(r"[.!?؟؛\n]")
 _PARAGRAPH = re.compile(r"\n")
+_SENTENCE_START = re.compile(r".*[.!?؟؛\n]", re.DOTALL)
 _WORD_BEFORE = re.compile(r"([\w\u200c]+)[ ]*$")
 _WORD_AFTER = re.compile(r"^[ ]*([\w\u200c]+)")
 _BRACKET_OPEN = re.compile(r"^[ ]*[(\[][ ]*$")
@@ -319,18 +320,23 @@ def _years(f: str, lex: DateLexicon, pat: _Patterns) -> list[_Cand]:
             two = tok.isdigit() and len(tok) == 2
             if not tok.isdigit() and num[0] < 1000:
                 break
-            era_g = m.group("era1" if g == "y1" else "era2") or m.group("era2")
+            own_era = m.group("era1" if g == "y1" else "era2")
+            # a range shares its era: «۱۹۹۰ تا ۱۹۹۲ میلادی», «۱۳۹۰ شمسی تا ۱۳۹۲»
+            era_g = own_era or m.group("era2" if g == "y1" else "era1")
             era = lex.eras.get(key(era_g)) if era_g else None
             calendar = _year_calendar(num[0], era, two)
             full = _full_year(calendar, tok, num[0], True)
+            if full is None and era and not own_era:  # the other year's era does not fit this one
+                calendar = _year_calendar(num[0], None, two)
+                full = _full_year(calendar, tok, num[0], True)
             if full is None:
                 break
             if g == "y2":
-                if first is None or not (0 < full - first <= 100):
-                    break
                 if two != (len(m.group("y1")) == 2 and m.group("y1").isdigit()):
                     break
-            own_era = m.group("era1" if g == "y1" else "era2")
+                # without its own era the second number must read as the end of a range
+                if not own_era and (first is None or not (0 < full - first <= 100)):
+                    break
             end = m.end("era1" if g == "y1" else "era2") if own_era else m.end(g)
             start = m.start("sal") if g == "y1" and not m.group("bein") else m.start(g)
             out.append(_Cand(start, end, calendar, "year", full, confidence=0.85))
@@ -345,9 +351,10 @@ def _in_name(f: str, lex: DateLexicon, start: int) -> bool:
 
 # ------------------------------------------------------------------------------------ years
 _FUTURE = re.compile(r"^خواه(?:م|ی|د|یم|ید|ند)$")
-_PAST_STEMS = ("شد|کرد|بود|داد|گفت|رفت|آمد|گرفت|زد|دید|یافت|کشید|ماند|رسید|نمود|داشت|خواست|نوشت|"
+# «ماند» is left out: «یک شب مانده به …» (one night before) is not a verb
+_PAST_STEMS = ("شد|کرد|بود|داد|گفت|رفت|آمد|گرفت|زد|دید|یافت|کشید|رسید|نمود|داشت|خواست|نوشت|"
                "ساخت|افتاد|پیوست|انجامید|کشت|برد|آورد|شکست|گذاشت|ریخت|نشست|بست|خورد|فرستاد|پرداخت|"
-               "انداخت|گذشت|کرده|شده|بوده|داده|گرفته|رفته|آمده|یافته|رسیده|نموده|داشته")
+               "انداخت|کرده|شده|بوده|داده|گرفته|رفته|آمده|یافته|رسیده|نموده|داشته")
 _PAST = re.compile(rf"^ن?(?:{_PAST_STEMS})(?:م|ی|یم|ید|ند|ه)?$")
 _PRESENT = re.compile(r"^(?:است|هست|هستند|نیست|نیستند|باشد|باشند)$")
 
@@ -401,8 +408,8 @@ def _cost(c: _Cand, year: int, pub: dt.date, tense: str | None, base: int) -> fl
     if tense == "future" and delta < 0:
         cost += 10_000
     elif tense == "past" and delta > 0:
-        cost += 120
-    elif tense == "present" and delta < 0:
+        cost += 1_000  # a past clause: the most recent such date not after publication
+    elif tense in ("present", "ahead") and delta < 0:
         cost += 30
     return cost
 
@@ -425,7 +432,14 @@ def _context_year(c: _Cand, explicit: list[_Cand], f: str, same_paragraph: bool)
     return cal.year_of(c.calendar, mid)
 
 
-def _infer_years(cands: list[_Cand], f: str, published: dict | None) -> None:
+def _future_hint(f: str, lex: DateLexicon, start: int) -> bool:
+    """A word shortly before the date (in its sentence) that points forward: برای، تا، در آستانه …"""
+    s = _SENTENCE_START.search(f, 0, start)
+    words = re.findall(r"[\w\u200c]+", f[s.end() if s else 0:start])[-4:]
+    return any(lex.future_hints.get(key(w), 0) >= i for i, w in enumerate(reversed(words), 1))
+
+
+def _infer_years(cands: list[_Cand], f: str, published: dict | None, lex: DateLexicon) -> None:
     pub = _pub_date(published)
     explicit = [c for c in cands if c.year is not None and not c.inferred]
     for c in cands:
@@ -443,6 +457,8 @@ def _infer_years(cands: list[_Cand], f: str, published: dict | None) -> None:
             continue
         if pub is not None:
             tense = _tense(f, c.end)
+            if tense != "future" and _future_hint(f, lex, c.start):
+                tense = "ahead"
             costs = [(cost, y) for y in (base - 1, base, base + 1)
                      if (cost := _cost(c, y, pub, tense, base)) is not None]
             c.year = min(costs)[1] if costs else None
@@ -520,6 +536,6 @@ def find_dates(text: str, *, published: dict | None = None) -> list[DateMention]
             m = pat.weekday_before.search(f, max(0, c.start - 30), c.start)
             if m:
                 c.weekday = lex.weekdays.get(key(m.group(1)))
-    _infer_years(cands, f, published)
+    _infer_years(cands, f, published, lex)
     _bracket_partners(cands, f)
     return [_mention(text, i, c) for i, c in enumerate(cands, 1)]
