@@ -8,6 +8,8 @@ Anything that would change the length (removing diacritics, inserting ZWNJ) belo
 
 from __future__ import annotations
 
+import re
+
 _PAIRS: dict[str, str] = {
     # Arabic letter forms → Persian ones
     # (hamza forms ئ ؤ and آ are distinct letters in Persian spelling: kept)
@@ -30,8 +32,17 @@ for _i in range(10):
     _PAIRS[chr(0x0660 + _i)] = str(_i)
 
 FOLD_TABLE: dict[int, int] = {ord(k): ord(v) for k, v in _PAIRS.items() if k != v}
+# str.translate with a dict costs a lookup per character (~0.4 ms on a 3 kB Persian article); most
+# characters never change, so translate only the runs that do.
+_FOLDABLE_RE = re.compile("[" + re.escape("".join(chr(c) for c in FOLD_TABLE)) + "]+")
+
+
+def _fold_run(m: re.Match[str]) -> str:
+    return m.group().translate(FOLD_TABLE)
 
 
 def fold(text: str) -> str:
     """`text` with Arabic letter forms, digits and odd spaces folded; `len(fold(t)) == len(t)`."""
-    return text.translate(FOLD_TABLE)
+    if text.isascii():
+        return text.translate(FOLD_TABLE)  # only the tab can change; ASCII translate is fast
+    return _FOLDABLE_RE.sub(_fold_run, text)
