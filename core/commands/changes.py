@@ -33,7 +33,10 @@ class Changes:
     """What an edit touched: layers, item ids (their fields changed), the review block, row ops.
 
     `rows` lists structural changes of the layer lists in the order they happened; `reset`
-    says the whole record was replaced (views rebuild everything).
+    says the whole record was replaced (views rebuild everything). `refs` holds the ids that a
+    changed link pointed to before or after (a quote's speaker, a claim's source or quote), and
+    the links of inserted/removed items, so a view showing counts or names of linked items can
+    refresh just those rows.
     """
 
     layers: set[str] = field(default_factory=set)
@@ -41,6 +44,7 @@ class Changes:
     review: bool = False
     rows: list[RowOp] = field(default_factory=list)
     reset: bool = False
+    refs: set[str] = field(default_factory=set)
 
     @classmethod
     def everything(cls) -> Changes:
@@ -51,7 +55,7 @@ class Changes:
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(self.layers | other.layers, self.ids | other.ids, self.review or other.review,
-                       self.rows + other.rows, self.reset or other.reset)
+                       self.rows + other.rows, self.reset or other.reset, self.refs | other.refs)
 
     def rows_of(self, layer: str) -> list[RowOp]:
         return [r for r in self.rows if r.layer == layer]
@@ -86,6 +90,8 @@ class _Remove(NamedTuple):
 
 
 _Op = _Set | _Insert | _Remove
+#: attributes that link an item to another one
+LINKS = ("speaker", "source", "quote", "addressee")
 
 
 class EditLog:
@@ -153,8 +159,13 @@ class EditLog:
                 ch.layers.add(op.layer)
             if op.item_id:
                 ch.ids.add(op.item_id)
-            if isinstance(op, _Set) or not self._is_layer_list(op.lst, op.layer):
+            if isinstance(op, _Set):
+                if op.attr in LINKS:
+                    ch.refs.update(v for v in (op.old, op.new) if isinstance(v, str))
                 continue
+            if not self._is_layer_list(op.lst, op.layer):
+                continue
+            ch.refs.update(v for a in LINKS if isinstance(v := getattr(op.obj, a, None), str))
             row = RowOp(op.layer, "insert" if isinstance(op, _Insert) else "remove", op.index, op.obj)
             ch.rows.append(row if forward else row.inverse())
         return ch

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from goftar.core.commands import UNSET, LinkClaim
+from goftar.core.commands import UNSET, Changes, LinkClaim
 from goftar.core.model import Claim
 
 from .columns import Column, one_line
@@ -34,13 +34,17 @@ class ClaimsModel(ItemTableModel):
         return [
             text_column(),
             Column("source", "col.source", "Source", display=lambda d, c: self.speaker_name(d, c.source),
-                   edit_value=lambda d, c: c.source, command=lambda d, c, v: _link(c, source=v),
-                   depends=("speakers",)),
+                   edit_value=lambda d, c: c.source, command=lambda d, c, v: _link(c, source=v)),
             Column("quote", "col.quote", "Quote", display=lambda d, c: _quote_label(d, c.quote),
-                   edit_value=lambda d, c: c.quote, command=lambda d, c, v: _link(c, quote=v),
-                   depends=("quotes",)),
+                   edit_value=lambda d, c: c.quote, command=lambda d, c, v: _link(c, quote=v)),
             status_column(),
         ]
+
+    def dependent_ids(self, changes: Changes) -> set[str]:
+        # source and quote columns show a speaker's name and a quote's text
+        if not ({"speakers", "quotes"} & changes.layers) or self.document is None:
+            return set()
+        return {c.id for c in self.document.record.claims if c.source in changes.ids or c.quote in changes.ids}
 
     def choices(self, column: int) -> list[tuple[Any, str]]:
         key = self.columns[column].key

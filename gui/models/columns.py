@@ -22,7 +22,6 @@ class Column:
     sort: Getter | None = None         # defaults to display
     edit_value: Getter | None = None   # EditRole value (defaults to display)
     command: Editor | None = None      # makes the column editable
-    depends: tuple[str, ...] = ()      # other layers whose edits change this column's cells
     tooltip: Getter | None = None
 
 

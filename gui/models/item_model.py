@@ -49,7 +49,6 @@ class ItemTableModel(QAbstractTableModel):
         self._old_rows: list | None = None      # only while replaying row changes
         self.executor = executor
         self.columns: list[Column] = self.make_columns()
-        self._depends = {d for c in self.columns for d in c.depends}
         if document is not None:
             self.set_document(document)
 
@@ -188,12 +187,25 @@ class ItemTableModel(QAbstractTableModel):
             return
         if ops:
             self._replay_rows(ops)
-        if self._depends & (changes.layers | {r.layer for r in changes.rows}):
-            self._all_changed()
-        elif self.layer in changes.layers:
-            rows = [r for i in changes.ids if (r := self.row_of(i)) is not None]
-            if rows:
-                self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), len(self.columns) - 1))
+        ids = set(changes.ids) if self.layer in changes.layers else set()
+        ids |= self.dependent_ids(changes)
+        rows = sorted({r for i in ids if (r := self.row_of(i)) is not None})
+        self._emit_rows_changed(rows)
+
+    def dependent_ids(self, changes: Changes) -> set[str]:
+        """Ids of this layer whose cells show something another layer's edit changed (names, counts)."""
+        return set()
+
+    def _emit_rows_changed(self, rows: list[int]) -> None:
+        """dataChanged per contiguous run of rows, so proxies re-check only those rows."""
+        last = len(self.columns) - 1
+        i = 0
+        while i < len(rows):
+            j = i
+            while j + 1 < len(rows) and rows[j + 1] == rows[j] + 1:
+                j += 1
+            self.dataChanged.emit(self.index(rows[i], 0), self.index(rows[j], last))
+            i = j + 1
 
     def _replay_rows(self, ops: list) -> None:
         assert self._doc is not None
@@ -216,11 +228,6 @@ class ItemTableModel(QAbstractTableModel):
                     self.endRemoveRows()
         finally:
             self._old_rows = None
-
-    def _all_changed(self) -> None:
-        n = self.rowCount()
-        if n:
-            self.dataChanged.emit(self.index(0, 0), self.index(n - 1, len(self.columns) - 1))
 
     # ------------------------------------------------------------- helpers for subclasses
     @staticmethod

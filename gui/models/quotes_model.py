@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from goftar.core.commands import SetKind, SetSpeaker, SetStatus
+from goftar.core.commands import Changes, SetKind, SetSpeaker, SetStatus
 from goftar.core.document import Document
 from goftar.core.model import QUOTE_KINDS, STATUSES, Quote
 
@@ -65,8 +65,7 @@ class QuotesModel(ItemTableModel):
             Column("speaker", "col.speaker", "Speaker",
                    display=lambda d, q: self.speaker_name(d, q.speaker),
                    edit_value=lambda d, q: q.speaker,
-                   command=lambda d, q, v: SetSpeaker(q.id, v or None) if (v or None) != q.speaker else None,
-                   depends=("speakers",)),
+                   command=lambda d, q, v: SetSpeaker(q.id, v or None) if (v or None) != q.speaker else None),
             Column("cue", "col.cue", "Cue", display=lambda d, q: q.cue.text if q.cue else "",
                    sort=lambda d, q: q.cue.text if q.cue else ""),
             status_column(),
@@ -82,6 +81,12 @@ class QuotesModel(ItemTableModel):
         if key == "status":
             return status_choices()
         return []
+
+    def dependent_ids(self, changes: Changes) -> set[str]:
+        # the speaker column shows names: a renamed/merged/deleted speaker changes those rows
+        if "speakers" not in changes.layers or self.document is None:
+            return set()
+        return {q.id for q in self.document.record.quotes if q.speaker in changes.ids}
 
     def quote_at(self, row: int) -> Quote | None:
         return self.item_at(row)

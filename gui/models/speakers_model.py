@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from goftar.core.commands import RenameSpeaker
+from goftar.core.commands import Changes, RenameSpeaker
 from goftar.core.model import SPEAKER_TYPES
 
 from .columns import Column
@@ -27,9 +27,12 @@ class SpeakersModel(ItemTableModel):
                    edit_value=lambda d, s: s.type,
                    command=lambda d, s, v: RenameSpeaker(s.id, type=str(v)) if v and v != s.type else None),
             Column("mentions", "col.mentions", "Mentions", display=lambda d, s: len(s.mentions)),
-            Column("quotes", "col.quotes", "Quotes", display=lambda d, s: len(d.quotes_of(s.id)),
-                   depends=("quotes",)),
+            Column("quotes", "col.quotes", "Quotes", display=lambda d, s: len(d.quotes_of(s.id))),
         ]
+
+    def dependent_ids(self, changes: Changes) -> set[str]:
+        # the quotes column counts quotes per speaker: speakers a changed quote pointed to, before or after
+        return set(changes.refs) if "quotes" in changes.layers else set()
 
     def choices(self, column: int) -> list[tuple[Any, str]]:
         if self.columns[column].key == "type":
