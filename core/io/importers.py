@@ -5,7 +5,9 @@ Which files (by extension, case-insensitive):
 - `.txt`, `.text`: one article per file; the id is the file-name stem, sanitised
   (`ids.sanitize_id`); the text is the whole file, decoded (see `decoding`).
 - `.html`, `.htm`, `.xhtml`: one article per page: its main text (see `html_text`), its
-  `<title>` in `meta.title` and its canonical link in `meta.url`; the id is the stem.
+  `<title>` in `meta.title` and its canonical link in `meta.url`; the id is the stem. The
+  charset a page declares in `<meta>` is used only when detection fails (Persian pages
+  often declare a charset they are not written in).
 - `.jsonl`: one article per line (see `jsonl_input`).
 
 A folder is read recursively; files with other extensions are skipped (`Importer.skipped`),
@@ -141,14 +143,28 @@ class Importer:
         if text is not None:
             self._article(path, text, None)
 
-    def _read_html(self, path: Path, data: bytes) -> None:
-        encoding = self.encoding
-        if encoding is None and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+    def _html_source(self, path: Path, data: bytes) -> str | None:
+        """The decoded page: --encoding, else a BOM, else detection, else the charset the page declares.
+
+        Detection comes before the declared charset because Persian pages often declare one
+        they are not in; the declaration is the fallback for what detection cannot tell.
+        """
+        if self.encoding is not None:
+            return self._decode(path, data, self.encoding)
+        try:
+            return decode_bytes(data, str(path))
+        except DecodeError as ex:
             declared = sniff_charset(data)
-            # a declared single-byte code page is believed; UTF-8 and unknown labels are detected
-            if declared and declared.replace("_", "-") in ("windows-1256", "cp1256"):
-                encoding = "cp1256"
-        html = self._decode(path, data, encoding)
+            try:
+                if declared and codec_name(declared) not in ("utf-8", "utf-16", "utf-16-le", "utf-16-be"):
+                    return decode_bytes(data, str(path), declared)
+            except InputError:
+                pass
+            self.problems.append(ImportProblem(str(path), None, None, ex.reason))
+            return None
+
+    def _read_html(self, path: Path, data: bytes) -> None:
+        html = self._html_source(path, data)
         if html is None:
             return
         try:

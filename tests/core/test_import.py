@@ -188,6 +188,26 @@ def test_import_html_file(tmp_path: Path) -> None:
     assert rec.meta == {"title": "عنوان", "url": "https://example.ir/news/1"}
 
 
+@pytest.mark.parametrize(
+    ("declared", "data", "text"),
+    [
+        ("iso-8859-1", "Grüße".encode("latin-1"), "Grüße"),  # detection fails, the declaration decides
+        ("windows-1256", "پژوهش".encode("cp1256"), "پژوهش"),
+        ("iso-8859-1", "پژوهش".encode(), "پژوهش"),  # valid UTF-8 wins over a wrong declaration
+        ("no-such-charset", "پژوهش".encode("cp1256"), "پژوهش"),
+    ],
+)
+def test_html_declared_charset(tmp_path: Path, declared: str, data: bytes, text: str) -> None:
+    f = _write(tmp_path / "p.html", f'<meta charset="{declared}"><p>'.encode("ascii") + data + b"</p>")
+    assert import_paths([f])[0].text == text
+
+
+def test_html_declared_utf8_but_not(tmp_path: Path) -> None:
+    f = _write(tmp_path / "p.html", '<meta charset="utf-8"><p>Grüße</p>'.encode("latin-1"))
+    with pytest.raises(ImportFailed, match=r"p\.html not UTF-8 \(invalid byte at byte 27\)"):
+        import_paths([f])
+
+
 def test_import_html_without_text(tmp_path: Path) -> None:
     f = _write(tmp_path / "e.html", "<html><script>x()</script></html>")
     with pytest.raises(ImportFailed, match=r"e\.html \[e\] the article text is empty"):
