@@ -41,6 +41,7 @@ _PARAGRAPH = re.compile(r"\n")
 _SENTENCE_START = re.compile(r".*[.!?؟؛\n]", re.DOTALL)
 _WORD_BEFORE = re.compile(r"([\w\u200c]+)[ ]*$")
 _WORD_AFTER = re.compile(r"^[ ]*([\w\u200c]+)")
+_COORDINATED = re.compile(r"[ ]+و[ ]+|[ ]*[،,][ ]*")
 _BRACKET_OPEN = re.compile(r"^[ ]*[(\[][ ]*$")
 
 
@@ -76,7 +77,9 @@ class _Patterns:
     numeric: re.Pattern[str]
     years: re.Pattern[str]
     weekday_before: re.Pattern[str]
-    number_word: re.Pattern[str]
+    #: cheap anchors: the full patterns only run in windows around these
+    month_anchor: re.Pattern[str]
+    year_anchor: re.Pattern[str]
 
 
 @functools.cache
@@ -102,7 +105,7 @@ def _patterns() -> _Patterns:
           |
             (?P<vague>{vague}){_END}[ ]*
         )?
-        (?:(?P<mpre>ماه(?:[ ]+مبارک)?)[ ]+)?
+        (?:(?P<mpre>ماه(?:{SEP}های|[ ]+مبارک)?)[ ]+)?
         (?P<month>{month})(?=ماه|[^\w]|$)
         (?P<mah>{SEP}ماه{_END})?
         (?:
@@ -114,7 +117,7 @@ def _patterns() -> _Patterns:
     ml = "|".join(sorted((re.escape(m) for m in f["month_latin"]), key=lambda s: (-len(s), s)))
     wdl = "|".join(f["weekday_latin"])
     latin = re.compile(rf"""
-        (?<![A-Za-z0-9])
+        (?<![A-Za-z0-9])(?=[A-Z0-9])
         (?:(?P<wd>{wdl}),?[ ]+)?
         (?:
             (?P<mon>{ml})(?![a-z])\.?[ ]+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])
@@ -127,7 +130,7 @@ def _patterns() -> _Patterns:
         )
         """, re.VERBOSE)
     numeric = re.compile(
-        r"(?<![\d/.\-])(?:(?P<y>\d{4})(?P<s>[/\-.])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})"
+        r"(?<![\d/.\-])(?=\d)(?:(?P<y>\d{4})(?P<s>[/\-.])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})"
         r"|(?P<d2>\d{1,2})(?P<s2>[/\-.])(?P<m2>\d{1,2})(?P=s2)(?P<y2>\d{4}))(?![\d/\-]|\.\d)")
     years = re.compile(rf"""
         {_START}
@@ -140,7 +143,33 @@ def _patterns() -> _Patterns:
         )
         """, re.VERBOSE)
     weekday_before = re.compile(rf"(?:^|[^\w\u200c])({wd}|{wdl}){_END}[ ]*[،,]?[ ]*[(\[][ ]*$")
-    return _Patterns(persian, latin, numeric, years, weekday_before, re.compile(numw))
+    month_anchor = re.compile(rf"(?:{month})(?=ماه|[^\w]|$)")
+    year_anchor = re.compile(rf"سال|(?:{era}){_ERA_END}")
+    return _Patterns(persian, latin, numeric, years, weekday_before, month_anchor, year_anchor)
+
+
+def _windows(f: str, anchor: re.Pattern[str], before: int, after: int) -> list[tuple[int, int]]:
+    """Merged windows `[start - before, end + after)` around the anchor's hits: the slow full pattern
+    runs only there (a full scan of every position costs several ms per article)."""
+    out: list[tuple[int, int]] = []
+    for m in anchor.finditer(f):
+        lo, hi = max(0, m.start() - before), min(len(f), m.end() + after)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def _finditer(pattern: re.Pattern[str], f: str, windows: list[tuple[int, int]]) -> list[re.Match[str]]:
+    seen: set[int] = set()
+    out = []
+    for lo, hi in windows:
+        for m in pattern.finditer(f, lo, hi):
+            if m.start() not in seen:
+                seen.add(m.start())
+                out.append(m)
+    return out
 
 
 def _number(lex: DateLexicon, s: str) -> tuple[int, bool] | None:
@@ -198,7 +227,7 @@ def _is_unit(lex: DateLexicon, f: str, pos: int) -> bool:
 # ------------------------------------------------------------------------------------ finders
 def _persian(f: str, lex: DateLexicon, pat: _Patterns) -> list[_Cand]:
     out: list[_Cand] = []
-    for m in pat.persian.finditer(f):
+    for m in _finditer(pat.persian, f, _windows(f, pat.month_anchor, 80, 60)):
         mon = lex.month(m.group("month"))
         if mon is None:
             continue
@@ -237,11 +266,17 @@ def _persian(f: str, lex: DateLexicon, pat: _Patterns) -> list[_Cand]:
         mah, mpre = bool(m.group("mah")), bool(m.group("mpre"))
         if mon.ambiguity >= 1 and not mah and f[m.end("month"):m.end("month") + 1] == "\u200c":
             continue  # part of a compound word (می‌رود, تیر‌ها)
+        numbered = day is not None and (day_digit or day_ord)
         if mon.ambiguity == 1:
-            if not ((day is not None and (day_digit or day_ord)) or m.group("vague") or mah or mpre
-                    or year is not None or rel):
-                continue
-        elif mon.ambiguity >= 2 and not ((day is not None and day_digit) or mpre or year is not None):
+            context = numbered or bool(m.group("vague") or mah or mpre or year is not None or rel)
+        elif mon.ambiguity >= 2:
+            context = numbered or mpre or year is not None
+        else:
+            context = True
+        # «ماه‌های مهر و آبان», «۱۰ مهر و آبان»: a month coordinated with a found one shares its context
+        if not context and out and _COORDINATED.fullmatch(f, out[-1].end, start) and day is None:
+            context = True
+        if not context:
             continue
         weekday = lex.weekdays.get(key(m.group("wd"))) if (day is not None and m.group("wd")) else None
         gran = "day" if day is not None else "month"
@@ -302,7 +337,7 @@ def _year_calendar(value: int, era: str | None, two_digit: bool) -> str:
 
 def _years(f: str, lex: DateLexicon, pat: _Patterns) -> list[_Cand]:
     out: list[_Cand] = []
-    for m in pat.years.finditer(f):
+    for m in _finditer(pat.years, f, _windows(f, pat.year_anchor, 20, 60)):
         if m.group("y0"):
             era = lex.eras.get(key(m.group("era0")))
             full = _full_year(era or "gregorian", m.group("y0"), int(m.group("y0")), False)
@@ -520,14 +555,15 @@ def _mention(text: str, i: int, c: _Cand) -> DateMention:
                        granularity=c.granularity, jalali=jal, gregorian=greg, year_inferred=c.inferred)
 
 
-def find_dates(text: str, *, published: dict | None = None) -> list[DateMention]:
+def find_dates(text: str, *, published: dict | None = None, folded: str | None = None) -> list[DateMention]:
     """Date mentions of `text` (ids d1… in text order, origin auto, status suggested).
 
     `published` is `record.meta["published"]` (`{"gregorian": …, "jalali": …}`) or None.
+    `folded` is `fold(text)` when the caller already has it (saves the fold).
     """
     if not text:
         return []
-    f = fold(text)
+    f = folded if folded is not None and len(folded) == len(text) else fold(text)
     lex, pat = date_lexicon(), _patterns()
     cands = _persian(f, lex, pat) + _latin(f, lex, pat) + _numeric(f, pat) + _years(f, lex, pat)
     cands = [c for c in _choose(cands) if not _in_name(f, lex, c.start)]
