@@ -70,7 +70,9 @@ class Extractor:
         an = Analysis(text, meta, self.parts)
         cands = an.run()
         reg = Registry(self.lx, text, an.f)
+        reg.antecedent = an.antecedent
         self._resolve(cands, reg)
+        reg.merge_appositives()
         reg.merge_descriptions()
         used: dict[int, Entity] = {}
         for c in cands:

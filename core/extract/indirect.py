@@ -13,7 +13,7 @@ from .cues import Cue
 from .textspans import SPACE, trim
 
 #: cues that take a noun-phrase object unless a clause marker (که / :) follows them
-NEEDS_MARKER = frozenset("اشاره خبر انتقاد اعتراض تکذیب تایید ابراز خواستار گزارش اظهار تشریح".split())
+NEEDS_MARKER = frozenset(["اشاره", "خبر", "انتقاد", "اعتراض", "تکذیب", "تایید", "ابراز", "خواستار", "گزارش", "اظهار", "تشریح"])
 TRAIL = ".،,؛;:!؟? \u200c"
 _SKIP_AFTER = re.compile(r"[ \u200c]*(?:(?:،|,)[ \u200c]*)?")
 
@@ -35,7 +35,7 @@ def after_cue(f: str, cue: Cue, sent_end: int, para_end: int) -> tuple[str, int]
         return "colon", q
     if ch in "«\"“":
         return "mark", p
-    if ch in "،,":
+    if ch in "،,؛":
         q = p + 1
         while q < sent_end and f[q] in SPACE:
             q += 1
@@ -68,7 +68,7 @@ def clause_span(f: str, start: int, end: int) -> tuple[int, int]:
     return s, e
 
 
-OBJ_STOP = frozenset("از به با در برای بر و که ، , : «".split())
+OBJ_STOP = frozenset(["از", "به", "با", "در", "برای", "بر", "و", "که", "،", ",", ":", "«"])
 
 
 def characterisation(f: str, clause_start: int, cue: Cue) -> tuple[int, int] | None:

@@ -14,10 +14,8 @@ from .textspans import Tok
 
 #: nouns that after "در" open an adverbial (در این دیدار، در پاسخ …), not part of a title (در سازمان ملل)
 EVENT_NOUNS = frozenset(
-    "ادامه پاسخ جمع گفت‌وگو گفتگو گفت‌و‌گو مصاحبه نشست جلسه مراسم حاشیه خصوص مورد جریان کنفرانس سخنرانی "
-    "دیدار بازدید گزارش نامه بیانیه پیام برنامه سفر واکنش تماس اطلاعیه توییتی توئیتی صفحه حساب پایان خاتمه "
-    "ابتدا آیین همایش اجلاس این آن همین همان کتاب کتابش یادداشتی یادداشت مقاله گفتگویی گفت‌وگویی".split())
-VERBISH = frozenset("است بود شد کرد هست نیست دارد داشت باید نباید کند شود".split())
+    ["ادامه", "پاسخ", "جمع", "گفت\u200cوگو", "گفتگو", "گفت\u200cو\u200cگو", "مصاحبه", "نشست", "جلسه", "مراسم", "حاشیه", "خصوص", "مورد", "جریان", "کنفرانس", "سخنرانی", "دیدار", "بازدید", "گزارش", "نامه", "بیانیه", "پیام", "برنامه", "سفر", "واکنش", "تماس", "اطلاعیه", "توییتی", "توئیتی", "صفحه", "حساب", "پایان", "خاتمه", "ابتدا", "آیین", "همایش", "اجلاس", "این", "آن", "همین", "همان", "کتاب", "کتابش", "یادداشتی", "یادداشت", "مقاله", "گفتگویی", "گفت\u200cوگویی"])
+VERBISH = frozenset(["است", "بود", "شد", "کرد", "هست", "نیست", "دارد", "داشت", "باید", "نباید", "کند", "شود", "کرده", "شده", "بوده", "داده", "نموده", "گرفته", "کردند", "شدند", "دادند", "داد", "گرفت", "رفت", "آمد", "قرار"])
 PUNCT_STOP = set(".،,:؛;!?؟()[]{}«»“”\"'-–—/")
 
 
@@ -46,7 +44,7 @@ class Chunker:
         return self.lx.function_words.get(t.text)
 
     def is_stop(self, t: Tok, *, allow_time: bool = False) -> bool:
-        if t.text in PUNCT_STOP or len(t.text) == 1 and not t.text.isalnum():
+        if t.text in PUNCT_STOP or (len(t.text) == 1 and not t.text.isalnum()):
             return True
         c = self.fw(t)
         if c in ("prep", "post", "comp", "adv", "conj") or (c == "time" and not allow_time):
@@ -65,18 +63,24 @@ class Chunker:
         base = t[:-1] if t.endswith("ی") else t
         return base in self.lx.titles and base not in ("مقام",)
 
+    def is_strong_head(self, w: str) -> bool:
+        lx = self.lx
+        return w in lx.outlet_words or w in lx.org_words or w in lx.group_nouns or w in lx.states \
+            or w in lx.outlets
+
     # ------------------------------------------------------------------ extension
-    def extend(self, toks: list[Tok], i: int, *, title: bool = False, limit: int = 9) -> int:
+    def extend(self, toks: list[Tok], i: int, *, title: bool = False, limit: int = 9, dar: bool | None = None) -> int:
         """Index after the last token of a phrase whose head is toks[i] (ezafe chain)."""
         j = i + 1
         n = len(toks)
+        dar = title if dar is None else dar
         while j < n and j - i < limit:
             t = toks[j]
             if t.text == "و" and title and j + 1 < n and not self.is_stop(toks[j + 1]) \
                     and not self.is_title_start(toks, j + 1):
                 j += 2
                 continue
-            if t.text == "در" and title and j + 1 < n and toks[j + 1].text not in EVENT_NOUNS \
+            if t.text == "در" and dar and j + 1 < n and toks[j + 1].text not in EVENT_NOUNS \
                     and not self.is_stop(toks[j + 1]):
                 k = j + 1
                 while k < n and k - j <= 3 and not self.is_stop(toks[k]) and not self.is_title_start(toks, k):
@@ -96,7 +100,7 @@ class Chunker:
         while j < len(toks) and j - i < max_len:
             t = toks[j]
             if self.is_stop(t) or self.is_title_start(toks, j) or t.text in self.lx.honorifics \
-                    or t.text[:1].isdigit():
+                    or t.text[:1].isdigit() or self.is_strong_head(t.text):
                 break
             j += 1
         return j
@@ -168,7 +172,7 @@ class Chunker:
                                             or self._multi(toks, i, lx.outlets)):
             return self._outlet(f, toks, i)
         if t.text in self.org_first and (t.text in lx.org_words or self._multi(toks, i, lx.org_words)):
-            j = self.extend(toks, i, title=True, limit=7)
+            j = self.extend(toks, i, title=True, limit=7, dar=False)
             np_ = NP("org", t.start, toks[j - 1].end, (t.start, toks[j - 1].end), etype="organization")
             if t.text == "دولت" and j == i + 2 and toks[i + 1].text in lx.states:
                 np_.kind = "state"
@@ -262,28 +266,47 @@ class Chunker:
 
     # ------------------------------------------------------------------ the source of a cue
     def find_source(self, f: str, toks: list[Tok]) -> NP | None:
-        """The subject among `toks` (the clause before a cue), or None for a dropped subject."""
+        """The subject among `toks` (the clause before a cue), or None for a dropped subject.
+
+        Framing at the clause start (adverbs, dates, comma-closed prepositional phrases) is skipped; after
+        that, the first phrase that is not the object of a preposition and not followed by را is the subject;
+        an unknown word counts as a name only at the (framing-free) start of the clause.
+        """
         n = len(toks)
         i = 0
+        at_start = True
+        after_prep = False
         while i < n:
             t = toks[i]
             c = self.fw(t)
-            if t.text in ("،", ",", ":", "؛", "-", "(", ")", "«", "»") and t.text not in ("«",):
+            if t.text in ("،", ",", ":", "؛", "-", "(", ")", "»", "”", "[", "]"):
+                after_prep = False
                 i += 1
                 continue
-            if c in ("prep",):
-                i = self._skip_pp(toks, i)
+            if c == "prep":
+                if at_start:
+                    k = next((k for k in range(i + 1, min(n, i + 14)) if toks[k].text in ("،", ",")), None)
+                    if k is not None:
+                        i = k + 1
+                        continue
+                at_start = False
+                after_prep = True
+                i += 1
                 continue
-            if c in ("adv", "time", "conj") or t.text[:1].isdigit():
+            if c in ("adv", "time", "conj", "post", "comp") or t.text[:1].isdigit():
                 i += 1
                 continue
             np_, j = self.phrase_at(f, toks, i)
             if np_ is None:
+                at_start = False
+                after_prep = False
                 i = max(j, i + 1)
                 continue
-            # an object ("X را …") or a possessor is not the subject
-            if j < n and toks[j].text == "را":
-                i = j + 1
+            weak = np_.kind == "name" and np_.etype == "unknown"
+            if after_prep or (j < n and toks[j].text == "را") or (weak and not at_start):
+                at_start = False
+                after_prep = False
+                i = j
                 continue
             return np_
         return None

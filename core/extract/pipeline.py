@@ -20,12 +20,14 @@ from .indirect import after_cue, characterisation, clause_span
 from .lexicons import Lexicons
 from .nps import NP, Chunker
 from .term_marks import TermMarks
-from .textspans import SPACE, Tok, paragraphs, sentences, tokens, trim
+from .textspans import Tok, paragraphs, sentences, tokens, trim
 
+DOC_RE = re.compile(r"(?<![\w\u200c])در[ \u200c]+(?:این[ \u200c]+)?(?:دادخواست|بیانیه|اطلاعیه|نامه|گزارش|سند|"
+                    r"متن|کتاب|حکم|قطعنامه|شکایت)(?:[\u200c ]?(?:ای|ی))?[ \u200c]+")
 BYLINE_RE = re.compile(r"^[—–-]+\s*(?P<who>[^()\n]*?)\s*\((?P<handle>@\w+)\)")
 CREDIT_RE = re.compile(r"^(?:انتهای پیام|منبع|عکس|ترجمه|گفت[\u200c ]?و[\u200c ]?گو از|گزارش از|کد خبر|"
                        r"برچسب|نویسنده|تنظیم|خبرنگار)")
-HEAD_STOP = frozenset("منبع عکس ترجمه نویسنده توضیح برچسب‌ها برچسب کد خبر پی‌نوشت تلفن آدرس نشانی".split())
+HEAD_STOP = frozenset(["منبع", "عکس", "ترجمه", "نویسنده", "توضیح", "برچسب\u200cها", "برچسب", "کد", "خبر", "پی\u200cنوشت", "تلفن", "آدرس", "نشانی"])
 
 
 @dataclass(slots=True)
@@ -56,6 +58,8 @@ class Analysis:
         self.sents: list[tuple[int, int]] = []
         for a, b in self.paras:
             self.sents.extend(sentences(f, a, b))
+        self.cues = parts.cues.find(f)
+        self._merge_split_sentences()
         self.sent_starts = [s for s, _ in self.sents]
         self.para_starts = [s for s, _ in self.paras]
         self.toks = tokens(f)
@@ -64,7 +68,6 @@ class Analysis:
         for a, b in self.paras:
             self.pairs.extend(pair_marks(f, a, b))
         self.known_names = parts.terms.names_in(f, self.pairs)
-        self.cues = parts.cues.find(f)
         self.preps = [(m.start(), m.end(), self.lx.prep_cues.get(re.sub(r"[ \u200c]+", " ", m.group()), "cue"))
                       for m in parts.prep_re.finditer(f)]
         self.cands: list[Cand] = []
@@ -73,6 +76,21 @@ class Analysis:
         self.claimed_pairs: set[int] = set()     # pair.open of pairs used as direct or mixed
         self.headline_paras: set[int] = set()
         self.publisher = self._publisher()
+
+    def _merge_split_sentences(self) -> None:
+        """A sentence that opens with a speech verb continues the previous one ("… آیا …؟ گفت: …")."""
+        starts = {c.start for c in self.cues}
+        out: list[tuple[int, int]] = []
+        for s, e in self.sents:
+            if out and s in starts and self.f[out[-1][1] - 1] in "؟?" and \
+                    self.para_index_raw(out[-1][0]) == self.para_index_raw(s):
+                out[-1] = (out[-1][0], e)
+            else:
+                out.append((s, e))
+        self.sents = out
+
+    def para_index_raw(self, pos: int) -> int:
+        return bisect.bisect_right([a for a, _ in self.paras], pos)
 
     # ------------------------------------------------------------------ lookups
     def para_of(self, pos: int) -> tuple[int, int]:
@@ -248,7 +266,10 @@ class Analysis:
             self.headline_paras.add(pi)
             if f[body_s] in "«\"“":
                 continue  # a marked body is handled as a direct quote
-            self.cands.append(Cand("indirect", body_s, body_e, None, order=head_s, np=np_, confidence=0.7))
+            if np_.kind == "marked":
+                self.claimed_pairs.add(np_.start)
+            self.cands.append(Cand("indirect", body_s, body_e, None, order=head_s, np=np_, confidence=0.7,
+                                   embedded=True))
 
     def _ends_sentence_early(self, s: int, e: int) -> bool:
         """A headline is one unit: a body with several sentences is not a headline."""
@@ -270,6 +291,8 @@ class Analysis:
                 continue
             sent = self.sent_of(cue.start)
             para = self.para_of(cue.start)
+            if f[sent[1] - 1] in "؟?" and pi not in self.answer_paras:
+                continue  # a journalist's question
             what, pos = after_cue(f, cue, sent[1], para[1])
             clause_start = self._clause_start(cue, sent)
             cand: Cand | None = None
@@ -287,7 +310,8 @@ class Analysis:
                 if pair is None:
                     continue
                 rest = f[pair.outer_end:sent[1]].strip(" .،\u200c")
-                if not rest or f[cue.end:pos].strip(" \u200c") == ":" or rest.startswith("«"):
+                more_cues = any(pair.outer_end <= c.start < sent[1] for c in self.cues)
+                if not rest or more_cues or f[cue.end:pos].strip(" \u200c") == ":" or rest.startswith("«"):
                     # the whole reported clause is marked: direct (GUIDELINES §7); "verb: «…» «…»"
                     self._direct_run(pair, cue, para)
                     continue
@@ -321,6 +345,9 @@ class Analysis:
                     continue  # an impersonal hedge inside someone's words
                 cand.mode = "null"
                 conf = 0.6
+            cand.tags.add(cue.kind)
+            if cue.kind == "characterize" and "عنوان" in f[cand.start:cand.end]:
+                cand.tags.add("evaluative")
             cand.confidence = conf
             self._set_source(cand, cue, clause_start, sent, prev_in_sent)
             self._mixed(cand)
@@ -339,9 +366,52 @@ class Analysis:
                 best = c.start
         # after a direct quote that the cue follows: «…»، وی گفت
         for p in self.pairs:
-            if best <= p.open and p.outer_end <= cue.start:
+            if best <= p.open and p.outer_end <= cue.start and p.closed \
+                    and re.match(r"[ \u200c]*[.،,]", self.f[p.outer_end:p.outer_end + 3]) \
+                    and len(self.f[p.open:p.close].split()) >= 3 \
+                    and not self.p.terms.is_term(self.f, p, self.known_names):
                 best = max(best, p.outer_end)
         return best
+
+    def antecedent(self, pos: int, head: list[str] | None = None) -> NP | None:
+        """A source phrase before `pos` for a pronoun (a sentence subject) or a demonstrative (its head noun)."""
+        f = self.f
+        if head:
+            word = head[0]
+            k = f.rfind(word, 0, pos)
+            while k >= 0:
+                toks = self.toks_in(k, min(len(f), k + 80))
+                if toks and toks[0].start == k:
+                    np_, _ = self.p.chunker.phrase_at(f, toks, 0)
+                    if np_ is not None and np_.kind in ("outlet", "org", "group", "title", "state"):
+                        return np_
+                k = f.rfind(word, 0, k)
+            return None
+        i = bisect.bisect_right(self.sent_starts, pos) - 1
+        for s, e in reversed(self.sents[max(0, i - 6):i + 1]):
+            end = min(e, pos)
+            toks = self.toks_in(s, end)[:20]
+            for a, b, kind in self.preps:
+                if s <= a < end and kind == "conduit" and toks and a - s < 3:
+                    toks = self.toks_in(self._skip_relay(b, end), end)[:20]
+            np_ = self.p.chunker.find_source(f, toks)
+            if np_ is not None and np_.kind in ("name", "title", "marked") and np_.start < pos:
+                return np_
+        return None
+
+    def _skip_relay(self, pos: int, limit: int) -> int:
+        """Past a relay's source (and a chained "و به نقل از Y") and its comma/colon."""
+        f = self.f
+        comma = f.find("،", pos, limit)
+        toks = self.toks_in(pos, limit)
+        if toks:
+            np_, j = self.p.chunker.phrase_at(f, toks, 0)
+            end = toks[j - 1].end if np_ is not None and j > 0 else pos
+            if comma >= 0 and f[end:comma].strip(" \u200c") == "":
+                return comma + 1
+            m = re.match(r"[ \u200c]*(?:[:،,]|و[ \u200c]+به[ \u200c]+نقل[ \u200c]+از)?", f[end:limit])
+            return end + (m.end() if m else 0)
+        return comma + 1 if comma >= 0 else pos
 
     def _colon_end(self, pos: int, para_end: int) -> int:
         """Colon speech runs to the paragraph end or to the next sentence with its own attribution."""
@@ -417,26 +487,32 @@ class Analysis:
     def _set_source(self, cand: Cand, cue: Cue, clause_start: int, sent: tuple[int, int],
                     prev_in_sent: dict[tuple[int, int], Cand]) -> None:
         f = self.f
-        if cand.mode == "null":
-            return
         region_s = clause_start
-        # skip relays at the clause start: "به گزارش X،", "براساس این گزارش،"
+        # skip relays at the clause start: "به گزارش X،", "براساس این گزارش،", "به گزارش X به نقل از Y"
         for a, b, kind in self.preps:
-            if region_s <= a < cue.start:
-                if kind == "conduit":
-                    comma = f.find("،", b, cue.start)
-                    region_s = max(region_s, comma + 1 if comma >= 0 else b)
-        toks = self.toks_in(region_s, cue.start)
-        # "X به نقل از Y گزارش داد": the quote belongs to Y with the cue "به نقل از"
-        for a, b, kind in self.preps:
-            if region_s <= a < cue.start and f[a:b].replace("\u200c", " ") == "به نقل از":
+            if region_s <= a < cue.start and (kind == "conduit" or f[a:b].replace("\u200c", " ") == "به نقل از"):
+                after = self._skip_relay(b, cue.start)
+                if kind == "conduit" or self.p.chunker.find_source(f, self.toks_in(after, cue.start)):
+                    region_s = max(region_s, after)
+                    continue
+                # "X به نقل از Y گزارش داد": the quote belongs to Y with the cue "به نقل از"
                 ytoks = self.toks_in(b, cue.start)
-                if ytoks:
-                    np_, _ = self.p.chunker.phrase_at(f, ytoks, 0)
-                    if np_ is not None:
-                        cand.np = np_
-                        cand.cue = (a, b)
-                        return
+                np_, _ = self.p.chunker.phrase_at(f, ytoks, 0) if ytoks else (None, 0)
+                if np_ is not None:
+                    cand.np = np_
+                    cand.cue = (a, b)
+                    return
+        toks = self.toks_in(region_s, cue.start)
+        # a passive that names a document goes to the document's author
+        if cue.passive:
+            m = DOC_RE.search(f, region_s, cue.start)
+            if m:
+                dt = self.toks_in(m.end(), cue.start)
+                np_, _ = self.p.chunker.phrase_at(f, dt, 0) if dt else (None, 0)
+                if np_ is not None and np_.kind in ("org", "state", "outlet", "name", "marked", "title"):
+                    cand.mode = "np"
+                    cand.np = np_
+            return
         # coordinated verbs share one subject: "… دانست و اطمینان داد …"
         prev = prev_in_sent.get(sent)
         if prev is not None and prev.cue is not None and prev.cue[1] <= cue.start:

@@ -15,7 +15,7 @@ from .lexicons import Lexicons
 from .nps import NP, strip_marks
 
 _DIACRITICS = re.compile("[\u064B-\u065F\u0670\u0640]")
-GENERIC = frozenset("مقام ارشد سابق پیشین فعلی جدید رئیس رییس معاون وزیر امور سخنگوی سخنگو مدیر این آن یک".split())
+GENERIC = frozenset(["مقام", "ارشد", "سابق", "پیشین", "فعلی", "جدید", "رئیس", "رییس", "معاون", "وزیر", "امور", "سخنگوی", "سخنگو", "مدیر", "این", "آن", "یک"])
 
 
 def norm(s: str) -> str:
@@ -60,6 +60,8 @@ class Registry:
         self.f = f
         self.entities: list[Entity] = []
         self.last: Entity | None = None    # most recent body-text speaker
+        #: finds a source phrase before a position when a pronoun or demonstrative has no speaker antecedent
+        self.antecedent = None
 
     # ------------------------------------------------------------------ helpers
     def _new(self, name: str, etype: str, **kw) -> Entity:
@@ -70,7 +72,15 @@ class Registry:
     def live(self) -> list[Entity]:
         return [e for e in self.entities if e.merged_into is None]
 
+    def _strip_head(self, name: str) -> str:
+        """An outlet's name without its kind word: "روزنامه مارکا" -> "مارکا"."""
+        words = name.split()
+        if len(words) > 1 and words[0] in self.lx.outlet_words:
+            return " ".join(words[1:])
+        return name
+
     def _by_name(self, name: str, etype: str) -> Entity | None:
+        name = self._strip_head(strip_marks(name))
         key = norm(name)
         toks = name.replace("\u200c", " ").split()
         canon = self.lx.states.get(strip_marks(name))
@@ -79,9 +89,16 @@ class Registry:
                 return e
             if not e.named:
                 continue
-            if norm(e.name) == key:
+            ename = self._strip_head(e.name)
+            if norm(ename) == key:
                 return e
-            etoks = e.name.replace("\u200c", " ").split()
+            etoks = ename.replace("\u200c", " ").split()
+            if len(toks) > 1 and len(etoks) > 1 and etype in ("person", "unknown") and e.etype == "person" and (
+                    " ".join(toks) in " ".join(etoks) or " ".join(etoks) in " ".join(toks)):
+                return e
+            if e.etype == "media" and etype in ("media", "unknown") and toks and etoks and (
+                    norm(toks[0]).rstrip("ی") == norm(etoks[0]).rstrip("ی")) and len(norm(toks[0])) >= 4:
+                return e
             if len(toks) == 1 and len(toks[0]) >= 3 and e.etype in ("person", "media", "unknown", "organization"):
                 tk = norm(toks[0])
                 if e.etype == "person" and tk == norm(etoks[-1]):
@@ -113,14 +130,23 @@ class Registry:
         f = self.f
         if np_ is None or np_.kind in ("pronoun", "refl"):
             e = self.last
+            if e is None and self.antecedent is not None and np_ is not None:
+                prior = self.antecedent(np_.start)
+                if prior is not None:
+                    e, _ = self.resolve(prior)
             if e is not None and np_ is not None:
                 e.mentions.add(np_.head)
             return e, (np_.head if np_ is not None else None)
         head = np_.head
         if np_.kind == "dem":
             e = self._demonstrative(f[head[0]:head[1]], np_.etype)
+            if e is None and self.antecedent is not None:
+                prior = self.antecedent(np_.start, f[head[0]:head[1]].split()[1:2])
+                if prior is not None:
+                    e, _ = self.resolve(prior)
             if e is not None:
                 e.mentions.add(head)
+                self.last = e if not embedded else self.last
                 return e, head
         name = f[np_.name[0]:np_.name[1]] if np_.name else None
         role = f[np_.title[0]:np_.title[1]] if np_.title else None
@@ -188,14 +214,17 @@ class Registry:
     def _demonstrative(self, phrase: str, etype: str) -> Entity | None:
         words = phrase.split()[1:]
         head = words[0] if words else ""
-        for e in reversed(self.live()):
-            if e.embedded:
-                continue
-            text = f"{e.name} {e.role or ''}"
-            if head and head in text:
+        live = [e for e in reversed(self.live()) if not e.embedded]
+        compatible = [e for e in live if e.etype in (etype, "unknown") or etype == "unknown"]
+        for e in compatible:
+            if head and head in f"{e.name} {e.role or ''}":
                 return e
-        for e in reversed(self.live()):
-            if not e.embedded and (e.etype == etype or etype == "unknown"):
+        for e in compatible:
+            if e.etype == etype or etype == "unknown":
+                return e
+        for e in compatible:
+            if e.etype == "unknown":
+                e.etype = etype
                 return e
         return None
 
@@ -217,9 +246,49 @@ class Registry:
                 if e.role and o.role and (norm(e.role) == norm(o.role) or self._roles_close(e.role, o.role)):
                     self._merge(e, o)
                     break
-                if e.indefinite and o.etype == "person" and o.role and want & content_tokens(o.role) \
-                        and min(x for x, _ in o.mentions) > min((x for x, _ in e.mentions), default=0):
+                if e.etype == "person" and o.etype == "person" and o.role and want & content_tokens(o.role) \
+                        and min(o.mentions) > min(e.mentions, default=(0, 0)) \
+                        and not any(x.named and x.etype == "person" and x is not o and x.merged_into is None
+                                    and min(e.mentions, default=(0, 0)) < min(x.mentions, default=(0, 0))
+                                    < min(o.mentions) for x in live):
                     self._merge(e, o)
+                    break
+
+    def merge_appositives(self) -> None:
+        """A title-only entity whose title stands in apposition to a named speaker elsewhere in the text
+        ("الکساندر لوکاشنکو رئیس جمهوری بلاروس") is that speaker."""
+        f = self.f
+        live = self.live()
+        for e in live:
+            if e.named or not e.role or e.merged_into is not None:
+                continue
+            role = fold(e.role)
+            for m in re.finditer(re.escape(role), f):
+                before = f[max(0, m.start() - 40):m.start()].replace("«", " ").replace("»", " ").rstrip(" ،")
+                words = before.split()
+                if not words:
+                    continue
+                last = norm(words[-1])
+                for o in live:
+                    if o is e or not o.named or o.merged_into is not None or o.etype not in ("person", "unknown"):
+                        continue
+                    otoks = [norm(x) for x in o.name.split()]
+                    if otoks and otoks[-1] == last:
+                        full = " ".join(words[-min(len(words), 3):])
+                        if o.etype == "unknown":
+                            o.etype = "person"
+                        self._merge(e, o)
+                        # the fuller name given in the apposition
+                        k = len(words) - 1
+                        while k > 0 and words[k - 1] in self.lx.first_names and len(words) - k < 3:
+                            k -= 1
+                        if k < len(words) - 1:
+                            o.name = " ".join(words[k:])
+                            start = m.start() - len(before) + before.rfind(words[k])
+                            o.name_spans.append((start, start + len(o.name)))
+                        del full
+                        break
+                if e.merged_into is not None:
                     break
 
     def _roles_close(self, a: str, b: str) -> bool:
