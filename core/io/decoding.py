@@ -19,6 +19,7 @@ A NUL character is refused: it means a binary file or UTF-16 without a BOM, neve
 from __future__ import annotations
 
 import codecs
+import re
 
 from ..errors import InputError
 
@@ -110,10 +111,15 @@ def _check_no_nul(text: str, name: str) -> None:
                                 "(a binary file, or UTF-16 without a byte-order mark?)")
 
 
-def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> str:
+_MARKUP = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>|&#?\w+;", re.DOTALL | re.IGNORECASE)
+
+
+def decode_bytes(data: bytes, name: str, encoding: str | None = None, *, markup: bool = False) -> str:
     """The text of a file's bytes with `\\n` line endings; InputError (file, byte offset) if undecodable.
 
-    `name` is only used in messages (the file name, or `file:line`).
+    `name` is only used in messages (the file name, or `file:line`). `markup=True` (HTML) makes
+    the Windows-1256 test look at the text between the tags only: a page's Latin markup would
+    otherwise outweigh its Persian.
     """
     if encoding:
         codec = codec_name(encoding)
@@ -136,7 +142,7 @@ def decode_bytes(data: bytes, name: str, encoding: str | None = None) -> str:
                     raise DecodeError(name, f"damaged UTF-8: {_why(ex)} byte sequence at byte {ex.start}",
                                       ex.start) from None
                 guess = data.decode("cp1256")  # never fails: all 256 bytes are defined
-                if not looks_arabic_script(guess):
+                if not looks_arabic_script(_MARKUP.sub(" ", guess) if markup else guess):
                     raise DecodeError(
                         name, f"not UTF-8 (invalid byte at byte {ex.start}) and not Persian Windows-1256 "
                         "either; give the encoding with --encoding", ex.start) from None

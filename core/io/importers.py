@@ -152,7 +152,7 @@ class Importer:
         if self.encoding is not None:
             return self._decode(path, data, self.encoding)
         try:
-            return decode_bytes(data, str(path))
+            return decode_bytes(data, str(path), markup=True)
         except DecodeError as ex:
             declared = sniff_charset(data)
             try:

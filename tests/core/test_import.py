@@ -202,6 +202,13 @@ def test_html_declared_charset(tmp_path: Path, declared: str, data: bytes, text:
     assert import_paths([f])[0].text == text
 
 
+def test_html_cp1256_detected_despite_latin_markup(tmp_path: Path) -> None:
+    script = "<script>var tracking = {enabled: true, provider: 'analytics', language: 'persian'};</script>"
+    page = f'<html lang="fa"><head>{script}</head><body><div class="content main"><p>وزير گفت</p></div></body>'
+    f = _write(tmp_path / "p.html", page.encode("cp1256"))
+    assert import_paths([f])[0].text == "وزير گفت"
+
+
 def test_html_declared_utf8_but_not(tmp_path: Path) -> None:
     f = _write(tmp_path / "p.html", '<meta charset="utf-8"><p>Grüße</p>'.encode("latin-1"))
     with pytest.raises(ImportFailed, match=r"p\.html not UTF-8 \(invalid byte at byte 27\)"):
