@@ -42,6 +42,7 @@ _VISIBLE_RUN_RE = re.compile("[^\\s\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff
 _VISIBLE_RUN_BACK_RE = re.compile("[^\\s\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]+$")
 _RESYNC_WINDOW = 12
 _RESYNC_CONFIRM = 3
+_FALLBACK_WINDOW = 256
 
 
 def _key_table() -> tuple[dict[str, str], re.Pattern[str]]:
@@ -275,14 +276,15 @@ def _resync(a: str, i: int, b: str, j: int) -> tuple[int, int]:
             if a[ii:ii + length] == b[jj:jj + length] and (length == _RESYNC_CONFIRM or (
                     ii + length == n and jj + length == m)):
                 return di, dj
-    # no common stretch nearby: let difflib find the next matching block of the rest
-    matcher = difflib.SequenceMatcher(None, a[i:], b[j:], autojunk=False)
+    # No common stretch nearby: let difflib find the next matching block, within a bounded window so
+    # that noise cannot make this quadratic; failing that, the whole window is one replaced block.
+    wa, wb = min(_FALLBACK_WINDOW, n - i), min(_FALLBACK_WINDOW, m - j)
+    matcher = difflib.SequenceMatcher(None, a[i:i + wa], b[j:j + wb], autojunk=False)
     for block in matcher.get_matching_blocks():
-        if block.size and (block.a or block.b):
+        if (block.a or block.b) and (block.size >= _RESYNC_CONFIRM or (
+                block.size and block.a + block.size == n - i and block.b + block.size == m - j)):
             return block.a, block.b
-        if block.size:  # a match right at the cursor cannot happen (the walk checked); be safe
-            break
-    return n - i, m - j
+    return wa, wb
 
 
 def normalize(text: str) -> str:
