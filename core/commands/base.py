@@ -58,6 +58,8 @@ class Command:
         return self._log is not None
 
     def do(self, record: Record) -> Changes:
+        if self._log is not None:
+            raise CommandError(f"{self.text}: already done (undo it first)")
         log = EditLog(record)
         try:
             self._do(record, log)
@@ -91,6 +93,8 @@ class Compound(Command):
         return self.label or "; ".join(c.text for c in self.commands)
 
     def do(self, record: Record) -> Changes:
+        if self._log is not None:
+            raise CommandError(f"{self.text}: already done (undo it first)")
         total = Changes()
         done: list[Command] = []
         try:
