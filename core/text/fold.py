@@ -22,6 +22,8 @@ _PAIRS: dict[str, str] = {
     "\u00a0": " ", "\u2000": " ", "\u2001": " ", "\u2002": " ", "\u2003": " ", "\u2004": " ",
     "\u2005": " ", "\u2006": " ", "\u2007": " ", "\u2008": " ", "\u2009": " ", "\u200a": " ",
     "\u202f": " ", "\u205f": " ", "\u3000": " ", "\t": " ",
+    # a zero-width space inside a Persian word is nearly always a mistyped ZWNJ
+    "\u200b": "\u200c",
 }
 # Arabic decimal/thousands separators → ASCII, so «۲٫۵» folds to «2.5»
 _PAIRS["\u066b"] = "."

@@ -22,7 +22,7 @@ import re
 from goftar.core.model import Span
 
 #: Characters trimmed from span edges besides whitespace: stray joiners, marks and BOMs carry no text.
-_EDGE_JUNK = "\u200c\u200d\u200e\u200f\u2066\u2067\u2068\u2069\u202a\u202b\u202c\u202d\u202e\ufeff"
+_EDGE_JUNK = "\u200b\u200c\u200d\u200e\u200f\u2066\u2067\u2068\u2069\u202a\u202b\u202c\u202d\u202e\ufeff"
 
 # Arabic combining marks (harakat, superscript alef, Quranic marks) belong to the letter before them.
 _MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
@@ -37,7 +37,7 @@ _URL_EMAIL = (
 URL_EMAIL_RE = re.compile(_URL_EMAIL)
 _TOKEN_RE = re.compile(
     # the common case first, for speed: a word that starts with a non-Latin letter (Persian, Arabic, ...)
-    rf"[^\W\d_A-Za-z]{_WORD_CHAR}*(?:[\u200c\u200d]+{_WORD_CHAR}+)*"
+    rf"[^\W\d_A-Za-z]{_WORD_CHAR}*(?:[\u200b-\u200d]+{_WORD_CHAR}+)*"
     # only ASCII can start the next three, so guard them with one cheap look-ahead:
     r"|(?=[A-Za-z0-9@#])(?:"
     # URLs, emails, @handles and #tags: one token each
@@ -46,8 +46,9 @@ _TOKEN_RE = re.compile(
     # numbers with decimal/thousands separators (3.5, ۲٫۵, ۱۴۰۳/۰۶/۲۳, 1,000); a separator is part of
     # the number only between digits, so a sentence-final '.' stays a token of its own
     r"|\d+(?:[.,٫٬/]\d+)+"
-    # words: letters, digits and marks, joined across ZWNJ (می‌گوید, کتاب‌ها) and ZWJ
-    rf"|{_WORD_CHAR}+(?:[\u200c\u200d]+{_WORD_CHAR}+)*"
+    # words: letters, digits and marks, joined across ZWNJ (می‌گوید, کتاب‌ها), ZWJ and a zero-width
+    # space (often typed for a ZWNJ)
+    rf"|{_WORD_CHAR}+(?:[\u200b-\u200d]+{_WORD_CHAR}+)*"
     # emoji: a flag (two regional indicators) or a pictograph with modifiers and ZWJ continuations
     r"|[\U0001f1e6-\U0001f1ff]{2}"
     rf"|[{_EMOJI}](?:[\ufe0f\u20e3\U0001f3fb-\U0001f3ff]|\u200d[{_EMOJI}])*"

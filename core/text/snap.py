@@ -21,7 +21,7 @@ from goftar.core.text.segment import token_bounds
 
 SnapMode = Literal["strict", "contract", "expand"]
 SNAP_MODES: tuple[str, ...] = ("strict", "contract", "expand")
-_INVISIBLE = "\u200c\u200d\u200e\u200f\ufeff"
+_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\ufeff"
 
 
 @lru_cache(maxsize=8)

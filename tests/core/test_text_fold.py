@@ -22,6 +22,7 @@ from hypothesis import strategies as st
         ("۲٫۵", "2.5"),  # Arabic decimal separator
         ("a\u00a0b\u2009c\td", "a b c d"),  # NBSP, thin space and tab → plain space
         ("می\u200cگوید", "می\u200cگوید"),  # ZWNJ kept as is
+        ("می\u200bگوید", "می\u200cگوید"),  # a zero-width space typed for a ZWNJ
         ("رئیس مؤسسه آب", "رئیس مؤسسه آب"),  # hamza letters and madda are letters of their own
         ("Hello, World 42!", "Hello, World 42!"),  # ASCII untouched
         ("", ""),

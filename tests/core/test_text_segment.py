@@ -131,6 +131,7 @@ def test_sample_sentences(sample_text: str, first_words: str, last_words: str) -
          ["ببین", "https://example.com/a?b=c", ".", "یا", "pic.twitter.com/6CN18tGFrM"]),
         ("info@example.org و @KayhanLondon #بریکس", ["info@example.org", "و", "@KayhanLondon", "#بریکس"]),
         ("کتاب\u200c ها", ["کتاب", "ها"]),  # a stray ZWNJ before a space joins nothing
+        ("می\u200bگوید \u200b", ["می\u200bگوید"]),  # a zero-width space joins like a ZWNJ, alone it is nothing
         ("G7 و COVID-19", ["G7", "و", "COVID", "-", "19"]),
         ("", []),
     ],
