@@ -41,6 +41,7 @@ _PARAGRAPH = re.compile(r"\n")
 _SENTENCE_START = re.compile(r".*[.!?؟؛\n]", re.DOTALL)
 _WORD_BEFORE = re.compile(r"([\w\u200c]+)[ ]*$")
 _WORD_AFTER = re.compile(r"^[ ]*([\w\u200c]+)")
+_RANGE_JOIN = re.compile(r"[ ]*(?:تا|الی|-|–)[ ]*")
 _COORDINATED = re.compile(r"[ ]+و[ ]+|[ ]*[،,][ ]*")
 _BRACKET_OPEN = re.compile(r"^[ ]*[(\[][ ]*$")
 
@@ -407,7 +408,8 @@ def _tense(f: str, pos: int) -> str | None:
             return "future"
         if head in ("می", "نمی"):
             stem = parts[1] if len(parts) > 1 else (words[i + 1] if i + 1 < len(words) else "")
-            return "past" if _PAST.match(stem) else "present"
+            # «برگزار می‌شود» in news is a schedule: it leans forward more than a plain «است»
+            return "past" if _PAST.match(stem) else "ahead"
         if _PAST.match(head) or (len(parts) > 1 and _PAST.match(parts[0])):
             return "past"
         if _PRESENT.match(head):
@@ -444,7 +446,9 @@ def _cost(c: _Cand, year: int, pub: dt.date, tense: str | None, base: int) -> fl
         cost += 10_000
     elif tense == "past" and delta > 0:
         cost += 1_000  # a past clause: the most recent such date not after publication
-    elif tense in ("present", "ahead") and delta < 0:
+    elif tense == "ahead" and delta < 0:
+        cost += 120
+    elif tense == "present" and delta < 0:
         cost += 30
     return cost
 
@@ -503,6 +507,29 @@ def _infer_years(cands: list[_Cand], f: str, published: dict | None, lex: DateLe
             c.year = fits[0] if len(fits) == 1 else None
         else:
             c.year = base
+
+
+def _ranges(cands: list[_Cand], f: str) -> None:
+    """«از ۲۳ دی تا ۲۲ بهمن»: the end of a range is not before its start. An inferred end takes the
+    first year from the start's on; an inferred start the last year up to the end."""
+    for a, b in itertools.pairwise(cands):
+        if not _RANGE_JOIN.fullmatch(f, a.end, b.start):
+            continue
+        ia, ib = a.interval(), b.interval()
+        if b.inferred and ia is not None:
+            base = cal.year_of(b.calendar, ia[0])
+            for y in (base, base + 1):
+                iv = b.interval(y)
+                if iv and iv[0] >= ia[0]:
+                    b.year = y
+                    break
+        elif a.inferred and not b.inferred and ib is not None:
+            base = cal.year_of(a.calendar, ib[0])
+            for y in (base, base - 1):
+                iv = a.interval(y)
+                if iv and iv[0] <= ib[0]:
+                    a.year = y
+                    break
 
 
 def _bracket_partners(cands: list[_Cand], f: str) -> None:
@@ -574,4 +601,5 @@ def find_dates(text: str, *, published: dict | None = None, folded: str | None =
                 c.weekday = lex.weekdays.get(key(m.group(1)))
     _infer_years(cands, f, published, lex)
     _bracket_partners(cands, f)
+    _ranges(cands, f)
     return [_mention(text, i, c) for i, c in enumerate(cands, 1)]

@@ -165,6 +165,41 @@ NON_DATES = [
 ]
 
 
+ARTICLE = """به گزارش خبرگزاری ایرنا، وزیر نیرو روز دوشنبه ۱۲ تیر در جمع خبرنگاران گفت: مصرف برق در ۲۴ ساعت گذشته ۵ درصد افزایش یافت و به ۷۰ هزار مگاوات رسید.
+وی افزود: از ابتدای سال ۱۴۰۲ تاکنون ۱۲ نیروگاه جدید وارد مدار شده و تا پایان شهریورماه ۳ نیروگاه دیگر افتتاح خواهد شد.
+این مقام مسئول با اشاره به قطعنامه ۲۲۳۱ و برجام گفت که تحریم‌ها از سال ۲۰۱۸ میلادی تشدید شد. او همچنین از ۱۷ بار قطعی برق در تهران خبر داد.
+تیم ملی فوتبال ایران شامگاه پنجشنبه ۲۰ مهر ۱۴۰۲ در ورزشگاه آزادی با نتیجه ۲ بر صفر اردن را شکست داد. بازی ساعت ۱۹:۳۰ آغاز شد.
+جام ملت‌های آسیا از ۲۳ دی تا ۲۲ بهمن در قطر برگزار می‌شود. مراسم قرعه‌کشی ۱۱ مه ۲۰۲۳ انجام شده بود.
+در دهه ۱۳۶۰ و در سال‌های جنگ، این ورزشگاه میزبان ۱۰۰ هزار تماشاگر بود. دیروز و امروز نیز بلیت‌ها فروخته شد.
+خیابان ۱۶ آذر و میدان ۷ تیر بسته بود. سه تیر هوایی شلیک شد و مه غلیظ دید را کم کرد.
+"""
+
+
+def test_article_with_distractors() -> None:
+    """A written news text: past/future/scheduled year-less dates, a range, and many number distractors."""
+    found = find_dates(ARTICLE, published={"gregorian": "2023-07-04", "jalali": "1402-04-13"})
+    _check(found, [
+        ("روز دوشنبه ۱۲ تیر", J, "day", "1402-04-12", "2023-07-03", True),
+        ("سال ۱۴۰۲", J, "year", "1402-01-01", None, False),
+        ("شهریورماه", J, "month", "1402-06-01", None, True),
+        ("سال ۲۰۱۸ میلادی", G, "year", None, "2018-01-01", False),
+        ("پنجشنبه ۲۰ مهر ۱۴۰۲", J, "day", "1402-07-20", "2023-10-12", False),
+        ("۲۳ دی", J, "day", "1402-10-23", "2024-01-13", True),
+        ("۲۲ بهمن", J, "day", "1402-11-22", "2024-02-11", True),
+        ("۱۱ مه ۲۰۲۳", G, "day", "1402-02-21", "2023-05-11", False),
+    ])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the end of a range is not before its start; an explicit end year carries to the start
+    ("از ۲۰ اسفند تا ۵ فروردین تعطیل است", [("۲۰ اسفند", "1401-12-20"), ("۵ فروردین", "1402-01-05")]),
+    ("از ۲۳ دی تا ۲۲ بهمن ۱۴۰۲ برگزار شد", [("۲۳ دی", "1402-10-23"), ("۲۲ بهمن ۱۴۰۲", "1402-11-22")]),
+])
+def test_ranges(text: str, expected: list) -> None:
+    found = find_dates(text, published=P1)
+    assert [(d.text, d.jalali) for d in found] == expected
+
+
 def _check(found, expected) -> None:
     got = [(d.text, d.calendar, d.granularity, d.jalali, d.gregorian, d.year_inferred) for d in found]
     assert got == expected
