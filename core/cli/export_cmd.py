@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
             1 for rid in project.ids() if project.review_status(rid) == "reviewed")
         with tqdm(total=total, desc="exporting", unit="record", disable=None, file=sys.stderr) as bar:
             n = export_gold(project.iter_records(status=status), args.output,
-                            with_provenance=args.with_provenance, progress=bar.update)
+                            with_provenance=args.with_provenance, progress=lambda done: bar.update(done - bar.n))
     what = "record(s)" if args.all else "reviewed record(s)"
     print(f"exported {n} {what} to {args.output}")
     if n == 0 and not args.all:

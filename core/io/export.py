@@ -28,7 +28,8 @@ from ..fsutil import atomic_write_lines
 from ..model import Record
 from ..schema import check_record, errors_of, record_to_dict
 
-#: called once per exported record with 1 (so `tqdm(...).update` fits)
+#: called after each record with the number of records written so far (1, 2, 3…), which a
+#: progress dialog can show as it is; a tqdm bar takes `lambda n: bar.update(n - bar.n)`
 Progress = Callable[[int], object]
 
 _REJECTED = "rejected"
@@ -61,10 +62,10 @@ def gold_dict(record: Record, *, with_provenance: bool = False) -> dict[str, Any
 
 
 def _lines(records: Iterable[Record], with_provenance: bool, progress: Progress | None) -> Iterator[str]:
-    for rec in records:
+    for n, rec in enumerate(records, 1):
         yield json.dumps(gold_dict(rec, with_provenance=with_provenance), ensure_ascii=False)
         if progress is not None:
-            progress(1)
+            progress(n)
 
 
 def export_gold(records: Iterable[Record], out_path: str | os.PathLike, *, with_provenance: bool = False,

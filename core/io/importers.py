@@ -241,11 +241,13 @@ class Importer:
 
     def run(self, paths: Iterable[str | os.PathLike],
             progress: Callable[[int], object] | None = None) -> list[Record]:
-        """Read every path; return the records, or raise ImportFailed listing every problem."""
-        for f in self.files(paths):
+        """Read every path; return the records, or raise ImportFailed listing every problem.
+
+        `progress(n)` is called after each file with the number of files read so far."""
+        for n, f in enumerate(self.files(paths), 1):
             self.read(f)
             if progress is not None:
-                progress(1)
+                progress(n)
         return self.finish()
 
     def finish(self) -> list[Record]:
