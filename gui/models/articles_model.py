@@ -1,8 +1,10 @@
 """The corpus navigator's model: a project's articles with their review status.
 
-Reads `goftar.core.store.Project` (ids in import order, the cheap status index); titles are read
-lazily, only for rows a view actually shows, and remembered. After a save the shell calls
-`refresh_status(id)`; after an import, `refresh()`.
+Reads `goftar.core.store.Project` (ids in import order, the cheap status index). Titles live
+inside the records, so they are read lazily — for rows a view actually shows — and, for projects
+up to `BACKGROUND_TITLES` articles, all at once on a worker thread after opening, so the text
+filter can search them without ever loading a record on the UI thread. After a save the shell
+calls `refresh_status(id)`; after an import, `refresh()`.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from goftar.core.errors import GoftarError
 from goftar.core.model import REVIEW_STATUSES
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from .roles import IdRole, ItemRole, SortRole, StatusRole, label
+from .roles import IdRole, ItemRole, SearchRole, SortRole, StatusRole, label
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -24,12 +26,17 @@ _DONE = ("reviewed", "skipped")
 class ArticlesModel(QAbstractTableModel):
     """Rows = `project.ids()`; ItemRole gives the article id."""
 
-    def __init__(self, project: Any = None, parent: Any = None):
+    #: read every title on a worker after opening a project of at most this many articles
+    BACKGROUND_TITLES = 5000
+
+    def __init__(self, project: Any = None, parent: Any = None, *, background_titles: bool = True):
         super().__init__(parent)
         self._project: Any = None
         self._ids: list[str] = []
         self._row: dict[str, int] = {}
         self._titles: dict[str, str] = {}
+        self._background_titles = background_titles
+        self.titles_job: Any = None
         if project is not None:
             self.set_project(project)
 
@@ -49,6 +56,29 @@ class ArticlesModel(QAbstractTableModel):
         self._row = {rid: i for i, rid in enumerate(self._ids)}
         self._titles.clear()
         self.endResetModel()
+        if self._background_titles and self._project is not None and 0 < len(self._ids) <= self.BACKGROUND_TITLES:
+            self._load_titles()
+
+    def _load_titles(self) -> None:
+        from goftar.gui.workers import run_in_background
+
+        project, ids = self._project, list(self._ids)
+
+        def read() -> dict[str, str]:
+            out: dict[str, str] = {}
+            for rid in ids:
+                if project is not self._project or getattr(project, "closed", False):
+                    break   # another project was opened meanwhile
+                out[rid] = self._read_title(rid, project)
+            return out
+
+        def done(titles: dict[str, str]) -> None:
+            if project is not self._project or not titles:
+                return
+            self._titles.update(titles)
+            self.dataChanged.emit(self.index(0, 1), self.index(len(self._ids) - 1, 1))
+
+        self.titles_job = run_in_background(read, done, lambda _ex: None)
 
     def refresh_status(self, article_id: str) -> None:
         row = self._row.get(article_id)
@@ -106,8 +136,8 @@ class ArticlesModel(QAbstractTableModel):
             self._titles[article_id] = self._read_title(article_id)
         return self._titles[article_id]
 
-    def _read_title(self, article_id: str) -> str:
-        p = self._project
+    def _read_title(self, article_id: str, project: Any = None) -> str:
+        p = project if project is not None else self._project
         getter = getattr(p, "title", None)
         try:
             if callable(getter):
@@ -147,6 +177,8 @@ class ArticlesModel(QAbstractTableModel):
             return rid
         if role == StatusRole:
             return self.status(rid)
+        if role == SearchRole:      # never loads: titles not read yet are not searched yet
+            return f"{rid}\n{self._titles.get(rid, '')}"
         if role in (_DISPLAY, Qt.ItemDataRole.ToolTipRole, SortRole):
             if key == "id":
                 return index.row() if role == SortRole else rid

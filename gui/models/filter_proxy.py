@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
-from .roles import ItemRole, SortRole, StatusRole
+from .roles import ItemRole, SearchRole, SortRole, StatusRole
 
 try:  # the text layer's 1:1 fold makes «علی» find «علي»; plain casefold when it is absent
     from goftar.core.text.fold import fold as _fold
@@ -90,6 +90,9 @@ class ItemFilterProxy(QSortFilterProxyModel):
         if self._statuses is not None and status not in self._statuses:
             return False
         if self._text:
+            searchable = first.data(SearchRole)
+            if searchable is not None:
+                return self._text in _key(str(searchable))
             display = Qt.ItemDataRole.DisplayRole
             for col in range(src.columnCount(source_parent)):
                 value = src.index(source_row, col, source_parent).data(display)

@@ -21,7 +21,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QFont
 
 from .columns import Column, one_line
-from .roles import IdRole, ItemRole, SortRole, StatusRole, label
+from .roles import IdRole, ItemRole, SearchRole, SortRole, StatusRole, label
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 Executor = Callable[[Command], Any]
@@ -127,6 +127,8 @@ class ItemTableModel(QAbstractTableModel):
             return getattr(item, "id", None)
         if role == StatusRole:
             return getattr(item, "status", "accepted")
+        if role == SearchRole:
+            return "\n".join(str(x.display(doc, item)) for x in self.columns)
         if role == SortRole:
             return (c.sort or c.display)(doc, item)
         if role == _EDIT:

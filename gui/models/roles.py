@@ -12,6 +12,8 @@ SortRole = Qt.ItemDataRole.UserRole + 2
 StatusRole = Qt.ItemDataRole.UserRole + 3
 #: The item's id.
 IdRole = Qt.ItemDataRole.UserRole + 4
+#: The text the filter searches in a row (all its cells); cheap: never loads anything from disk.
+SearchRole = Qt.ItemDataRole.UserRole + 5
 
 
 def label(key: str, english: str) -> str:
