@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
         # the project may have changed since it was read: the store checks the ids again
         ids = project.add_articles(records, rename_duplicates=args.rename_duplicates)
     renamed = len(importer.renamed) + sum(1 for r, i in zip(records, ids, strict=False) if r.id != i)
-    note = f", {len(importer.skipped)} file(s) of other types skipped" if importer.skipped else ""
+    note = f", {len(importer.skipped)} skipped (other file types, project folders)" if importer.skipped else ""
     note += f", {renamed} renamed" if renamed else ""
     print(f"imported {len(ids)} article(s) from {len(files)} file(s) into {args.project}{note}")
     return 0

@@ -12,7 +12,7 @@ Which files (by extension, case-insensitive):
 
 A folder is read recursively; files with other extensions are skipped (`Importer.skipped`),
 hidden files and folders (name starting with ".") are not visited, symlinked folders are not
-followed (no loops). Files come in a stable natural order of their relative path
+followed (no loops), and a Goftar project folder is never read as input. Files come in a stable natural order of their relative path
 (`2.txt` before `10.txt`), whatever order the file system lists them in. A file named
 explicitly must have one of the extensions above.
 
@@ -33,6 +33,7 @@ from pathlib import Path
 from ..errors import InputError, RecordError
 from ..model import Record, Review
 from ..schema import check_record, errors_of, record_to_dict
+from ..store.manifest import MANIFEST_NAME
 from .decoding import DecodeError, codec_name, decode_bytes, normalize_newlines
 from .html_text import parse_html, sniff_charset
 from .ids import sanitize_id, unique_id
@@ -70,7 +71,7 @@ class Importer:
         self.rename_duplicates = rename_duplicates
         self.taken = taken
         self.problems: list[ImportProblem] = []
-        #: files of a folder left out for their extension
+        #: files of a folder left out for their extension, and project folders left out
         self.skipped: list[Path] = []
         #: (file, line) each record came from, in the order of `records`
         self.origins: list[tuple[str, int | None]] = []
@@ -98,8 +99,14 @@ class Importer:
 
     def _walk(self, root: Path) -> list[Path]:
         found: list[Path] = []
+        if (root / MANIFEST_NAME).exists():
+            self.skipped.append(root)
+            return found
         for folder, dirs, names in os.walk(root, followlinks=False):
-            dirs[:] = [d for d in dirs if not _hidden(d)]
+            # a Goftar project inside the tree (`goftar import . -p proj`) is not input
+            projects = [d for d in dirs if (Path(folder, d) / MANIFEST_NAME).exists()]
+            self.skipped.extend(Path(folder, d) for d in projects)
+            dirs[:] = [d for d in dirs if not _hidden(d) and d not in projects]
             for name in names:
                 if _hidden(name):
                     continue

@@ -50,7 +50,7 @@ def test_import_folder_creates_project(tmp_path: Path, capsys: pytest.CaptureFix
     code, out, _ = _run(capsys, "import", str(_inputs(tmp_path)), "--project", str(proj), "--create",
                         "--annotator", "tester")
     assert code == 0
-    assert out.strip() == f"imported 4 article(s) from 4 file(s) into {proj}, 1 file(s) of other types skipped"
+    assert out.strip() == f"imported 4 article(s) from 4 file(s) into {proj}, 1 skipped (other file types, project folders)"
     with Project.open(proj, annotator="tester", readonly=True) as p:
         assert p.ids() == ["2", "10", "g1", "page"]  # natural order: 2.txt, 10.txt, a.jsonl, sub/page.html
         assert p.load("2").text == "خبر دوم\nپایان"

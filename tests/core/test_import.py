@@ -347,3 +347,20 @@ def test_folder_order_and_skipping(tmp_path: Path) -> None:
     # the same order every time, and files given explicitly keep the order given
     recs = import_paths([tmp_path / "b", tmp_path / "10.txt", tmp_path / "a"])
     assert [r.id for r in recs] == ["1", "10", "۳", "۱۲"]
+
+
+def test_project_folder_is_not_input(tmp_path: Path) -> None:
+    _write(tmp_path / "a.txt", "الف")
+    _write(tmp_path / "proj" / "goftar-project.json", "{}")
+    _write(tmp_path / "proj" / "articles.jsonl", '{"id": "a", "text": "x"}')
+    imp = Importer()
+    assert [r.id for r in imp.run([tmp_path])] == ["a"]
+    assert imp.skipped == [tmp_path / "proj"]
+
+
+def test_progress_counts_files(tmp_path: Path) -> None:
+    for i in range(3):
+        _write(tmp_path / f"{i}.txt", "متن")
+    seen: list[int] = []
+    assert len(Importer().run([tmp_path], progress=seen.append)) == 3
+    assert seen == [1, 2, 3]
