@@ -78,6 +78,7 @@ class _Patterns:
     numeric: re.Pattern[str]
     years: re.Pattern[str]
     weekday_before: re.Pattern[str]
+    vague_before: re.Pattern[str]
     #: cheap anchors: the full patterns only run in windows around these
     month_anchor: re.Pattern[str]
     year_anchor: re.Pattern[str]
@@ -146,7 +147,8 @@ def _patterns() -> _Patterns:
     weekday_before = re.compile(rf"(?:^|[^\w\u200c])({wd}|{wdl}){_END}[ ]*[،,]?[ ]*[(\[][ ]*$")
     month_anchor = re.compile(rf"(?:{month})(?=ماه|[^\w]|$)")
     year_anchor = re.compile(rf"سال|(?:{era}){_ERA_END}")
-    return _Patterns(persian, latin, numeric, years, weekday_before, month_anchor, year_anchor)
+    vague_before = re.compile(rf"(?<![\w\u200c])(?:{vague}){_END}[ ]*$")
+    return _Patterns(persian, latin, numeric, years, weekday_before, vague_before, month_anchor, year_anchor)
 
 
 def _windows(f: str, anchor: re.Pattern[str], before: int, after: int) -> list[tuple[int, int]]:
@@ -375,6 +377,9 @@ def _years(f: str, lex: DateLexicon, pat: _Patterns) -> list[_Cand]:
                     break
             end = m.end("era1" if g == "y1" else "era2") if own_era else m.end(g)
             start = m.start("sal") if g == "y1" and not m.group("bein") else m.start(g)
+            if g == "y1" and not m.group("bein"):  # «اواخر سال ۱۴۰۲»: the qualifier stays inside
+                v = pat.vague_before.search(f, max(0, start - 20), start)
+                start = v.start() if v else start
             out.append(_Cand(start, end, calendar, "year", full, confidence=0.85))
             first = full
     return out
