@@ -2,13 +2,15 @@
 
 `push_command(stack, document, command)` is the one way the GUI edits: it applies the command
 first (so a CommandError reaches the caller as a readable error and nothing is pushed), then
-pushes an adapter whose first redo() is skipped. Later redo()/undo() call Document.apply /
-Document.revert, then Document.save() (the store's hook). Consecutive keyboard nudges of the
-same boundary merge into one undo step.
+pushes an adapter whose first redo() is skipped. Later redo()/undo() (Ctrl+Z, Ctrl+Shift+Z) call
+Document.apply / Document.revert, then Document.save() (the store's hook). Errors there cannot
+propagate through Qt, so they go to `on_error` (the shell shows a dialog). Consecutive keyboard
+nudges of the same boundary merge into one undo step.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -17,32 +19,62 @@ from goftar.core.document import Document
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 _NUDGE_ID = 1001
+_log = logging.getLogger(__name__)
+
+OnSaved = Callable[[Changes], Any]
+OnError = Callable[[BaseException], Any]
+
+
+def command_label(command: Command) -> str:
+    """The undo-menu text: the interface catalogue's `cmd.<ClassName>` if it has one, else `command.text`.
+
+    A catalogue entry may use %1 for the item id (e.g. "cmd.SetKind": ("Change kind of %1", "…")).
+    """
+    try:
+        from goftar.gui.i18n import CATALOGUE, tr
+    except ImportError:  # pragma: no cover - the catalogue is the shell's
+        return command.text
+    key = f"cmd.{type(command).__name__}"
+    if key not in CATALOGUE:
+        return command.text
+    ident = next((v for k, v in vars(command).items() if k.endswith("id") and isinstance(v, str)), "")
+    return tr(key, ident)
 
 
 class CommandAdapter(QUndoCommand):
     """Wraps (document, core command). `on_saved(changes)` runs after each step's save."""
 
-    def __init__(self, document: Document, command: Command, on_saved: Callable[[Changes], Any] | None = None,
-                 *, already_done: bool = False, parent: QUndoCommand | None = None):
-        super().__init__(command.text, parent)
+    def __init__(self, document: Document, command: Command, on_saved: OnSaved | None = None, *,
+                 on_error: OnError | None = None, already_done: bool = False,
+                 parent: QUndoCommand | None = None):
+        super().__init__(command_label(command), parent)
         self.document = document
         self.command = command
         self.on_saved = on_saved
+        self.on_error = on_error
         self._skip_redo = already_done
 
     def redo(self) -> None:
         if self._skip_redo:       # push_command already applied it
             self._skip_redo = False
             return
-        self._after(self.document.apply(self.command))
+        self._step(self.document.apply)
 
     def undo(self) -> None:
-        self._after(self.document.revert(self.command))
+        self._step(self.document.revert)
 
-    def _after(self, changes: Changes) -> None:
-        self.document.save()
-        if self.on_saved is not None:
-            self.on_saved(changes)
+    def _step(self, action: Callable[[Command], Changes]) -> None:
+        # Qt calls redo()/undo(); an exception cannot cross it, so it is reported instead
+        try:
+            changes = action(self.command)
+            self.document.save()
+            if self.on_saved is not None:
+                self.on_saved(changes)
+        except Exception as ex:
+            if self.on_error is None:
+                _log.exception("undo/redo of %r failed", self.command.text)
+            else:
+                self.on_error(ex)
 
     def id(self) -> int:
         return _NUDGE_ID if isinstance(self.command, SetSpan) and self.command.nudge else -1
@@ -52,22 +84,23 @@ class CommandAdapter(QUndoCommand):
             return False
         cmd = self.command
         if isinstance(cmd, SetSpan) and isinstance(other.command, SetSpan) and cmd.merge(other.command):
-            self.setText(cmd.text)
+            self.setText(command_label(cmd))
             return True
         return False
 
 
-def push_command(stack: QUndoStack, document: Document, command: Command,
-                 on_saved: Callable[[Changes], Any] | None = None) -> Changes:
+def push_command(stack: QUndoStack, document: Document, command: Command, on_saved: OnSaved | None = None,
+                 *, on_error: OnError | None = None) -> Changes:
     """Apply `command` to `document`, save, and push it on `stack` as one undo step.
 
     Raises CommandError (nothing changed, nothing pushed) when the edit is not possible; a
-    command that changes nothing is not pushed either.
+    command that changes nothing is not pushed either. An error of the save hook propagates
+    too (the edit stays done and on the stack, so nothing the analyst did is lost).
     """
     changes = document.apply(command)
     if not changes:
         return changes
-    adapter = CommandAdapter(document, command, on_saved, already_done=True)
+    adapter = CommandAdapter(document, command, on_saved, on_error=on_error, already_done=True)
     stack.push(adapter)           # redo() is skipped once; mergeWith may fold it into the previous step
     document.save()
     if on_saved is not None:
@@ -79,11 +112,12 @@ class DocumentUndo:
     """Convenience: a QUndoStack bound to one Document, with `push(command)` as the executor
     the panel models take (`QuotesModel(doc, executor=undo.push)`)."""
 
-    def __init__(self, document: Document, stack: QUndoStack | None = None,
-                 on_saved: Callable[[Changes], Any] | None = None):
+    def __init__(self, document: Document, stack: QUndoStack | None = None, on_saved: OnSaved | None = None,
+                 *, on_error: OnError | None = None):
         self.document = document
         self.stack = stack if stack is not None else QUndoStack()
         self.on_saved = on_saved
+        self.on_error = on_error
 
     def push(self, command: Command) -> Changes:
-        return push_command(self.stack, self.document, command, self.on_saved)
+        return push_command(self.stack, self.document, command, self.on_saved, on_error=self.on_error)

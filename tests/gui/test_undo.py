@@ -216,3 +216,31 @@ def test_extract_job_returns_a_new_record(qtbot: Any, sample_text: str) -> None:
     out = blocker.args[0]
     assert out is not rec and out.text == rec.text and rec.quotes == [] and out.quotes
     record_to_dict(out)
+
+
+def test_a_failing_save_during_undo_is_reported_not_lost() -> None:
+    # Given a save hook that fails once the disk is "full"
+    full = {"on": False}
+
+    def save(_r: Record) -> None:
+        if full["on"]:
+            raise OSError("disk full")
+
+    errors: list[BaseException] = []
+    doc = Document(make_record(), on_save=save)
+    undo = DocumentUndo(doc, on_error=errors.append)
+    undo.push(C.SetStatus("q1", "reject"))
+    full["on"] = True
+    # When Ctrl+Z runs, Then the record is reverted and the failure reported (not swallowed by Qt)
+    undo.stack.undo()
+    assert doc.record.quotes[0].status == "suggested"
+    assert [str(e) for e in errors] == ["disk full"] and doc.dirty
+
+
+def test_undo_text_comes_from_the_catalogue_when_it_has_the_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    from goftar.gui import i18n
+    from goftar.gui.undo import command_label
+
+    assert command_label(C.SetKind("q1", "mixed")) == C.SetKind("q1", "mixed").text
+    monkeypatch.setitem(i18n.CATALOGUE, "cmd.SetKind", ("Change kind of %1", "تغییر نوع %1"))
+    assert command_label(C.SetKind("q1", "mixed")) == "Change kind of q1"
