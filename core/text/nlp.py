@@ -12,15 +12,26 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-_lock = threading.RLock()
 _cache: dict[str, Any] = {}
+# One lock per tool, so a worker thread building the Normalizer (~1.5 s) does not make the main
+# thread wait for the Lemmatizer; `_locks_guard` only protects the creation of those locks.
+_locks: dict[str, threading.Lock] = {}
+_locks_guard = threading.Lock()
+
+
+def _lock_for(name: str) -> threading.Lock:
+    with _locks_guard:
+        lock = _locks.get(name)
+        if lock is None:
+            lock = _locks[name] = threading.Lock()
+        return lock
 
 
 def _get(name: str, build: Callable[[], Any]) -> Any:
     tool = _cache.get(name)  # fast path: no lock once built
     if tool is None:
-        with _lock:
-            tool = _cache.get(name)
+        with _lock_for(name):
+            tool = _cache.get(name)  # double-checked: another thread may have built it meanwhile
             if tool is None:
                 tool = build()
                 _cache[name] = tool
@@ -65,7 +76,9 @@ def preload() -> None:
         build()
 
 
+_NAMES: tuple[str, ...] = ("normalizer", "word_tokenizer", "sentence_tokenizer", "lemmatizer", "verbs")
+
+
 def is_loaded() -> bool:
     """True when every tool has been built, so no call here will block on loading."""
-    return all(name in _cache for name in ("normalizer", "word_tokenizer", "sentence_tokenizer",
-                                           "lemmatizer", "verbs"))
+    return all(name in _cache for name in _NAMES)

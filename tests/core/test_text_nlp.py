@@ -72,3 +72,29 @@ def test_importing_the_text_layer_loads_nothing() -> None:
     code = "import sys, goftar.core.text as t; from goftar.core.text import nlp; print(nlp.is_loaded(), 'hazm' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
+
+
+def test_concurrent_first_use_builds_once() -> None:
+    # the real double-checked path, with a slow builder that counts its calls
+    import time
+
+    calls: list[int] = []
+
+    def build() -> object:
+        calls.append(1)
+        time.sleep(0.05)
+        return object()
+
+    barrier = threading.Barrier(6)
+    results: list[object] = []
+
+    def work() -> None:
+        barrier.wait()
+        results.append(nlp._get("test-slow-tool", build))
+
+    threads = [threading.Thread(target=work) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(calls) == 1 and len(results) == 6 and all(r is results[0] for r in results)
