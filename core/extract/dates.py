@@ -202,7 +202,7 @@ def _number(lex: DateLexicon, s: str) -> tuple[int, bool] | None:
     return total + current, ordinal
 
 
-def _full_year(calendar: str, token: str, value: int, with_sal: bool) -> int | None:
+def _full_year(calendar: str, token: str, value: int) -> int | None:
     """A written year as a full year in `calendar`, or None when it cannot be one."""
     digits = token.strip().isdigit()
     if digits and len(token.strip()) == 2:
@@ -262,7 +262,7 @@ def _persian(f: str, lex: DateLexicon, pat: _Patterns) -> list[_Cand]:
                 ok = False  # «ژوئن ۲۰» is a day or a count, not a two-digit year
             if ok and not tok.isdigit() and num is not None and num[0] < 1000:
                 ok = False
-            full = _full_year(mon.calendar, tok, num[0], bool(m.group("sal"))) if ok and num else None
+            full = _full_year(mon.calendar, tok, num[0]) if ok and num else None
             if full is not None:
                 year, end = full, m.end()
         # context check for month names that are also ordinary words
@@ -343,7 +343,7 @@ def _years(f: str, lex: DateLexicon, pat: _Patterns) -> list[_Cand]:
     for m in _finditer(pat.years, f, _windows(f, pat.year_anchor, 20, 60)):
         if m.group("y0"):
             era = lex.eras.get(key(m.group("era0")))
-            full = _full_year(era or "gregorian", m.group("y0"), int(m.group("y0")), False)
+            full = _full_year(era or "gregorian", m.group("y0"), int(m.group("y0")))
             if era and full:
                 out.append(_Cand(m.start(), m.end(), era, "year", full, confidence=0.85))
             continue
@@ -363,10 +363,10 @@ def _years(f: str, lex: DateLexicon, pat: _Patterns) -> list[_Cand]:
             era_g = own_era or m.group("era2" if g == "y1" else "era1")
             era = lex.eras.get(key(era_g)) if era_g else None
             calendar = _year_calendar(num[0], era, two)
-            full = _full_year(calendar, tok, num[0], True)
+            full = _full_year(calendar, tok, num[0])
             if full is None and era and not own_era:  # the other year's era does not fit this one
                 calendar = _year_calendar(num[0], None, two)
-                full = _full_year(calendar, tok, num[0], True)
+                full = _full_year(calendar, tok, num[0])
             if full is None:
                 break
             if g == "y2":
