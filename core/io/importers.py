@@ -30,7 +30,7 @@ import re
 from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 
-from ..errors import InputError, RecordError
+from ..errors import InputError
 from ..model import Record, Review
 from ..schema import check_record, errors_of, record_to_dict
 from ..store.manifest import MANIFEST_NAME
@@ -102,7 +102,11 @@ class Importer:
         if (root / MANIFEST_NAME).exists():
             self.skipped.append(root)
             return found
-        for folder, dirs, names in os.walk(root, followlinks=False):
+        def unreadable(ex: OSError) -> None:
+            self.problems.append(ImportProblem(str(ex.filename or root), None, None,
+                                               f"cannot read the folder: {ex.strerror or ex}"))
+
+        for folder, dirs, names in os.walk(root, onerror=unreadable, followlinks=False):
             # a Goftar project inside the tree (`goftar import . -p proj`) is not input
             projects = [d for d in dirs if (Path(folder, d) / MANIFEST_NAME).exists()]
             self.skipped.extend(Path(folder, d) for d in projects)
@@ -177,7 +181,7 @@ class Importer:
         try:
             page = parse_html(html, str(path))
         except InputError as ex:
-            self.problems.append(ImportProblem(str(path), None, None, str(ex)))
+            self.problems.append(ImportProblem(str(path), None, None, str(ex).removeprefix(f"{path}: ")))
             return
         meta = {k: v for k, v in (("title", page.title), ("url", page.url)) if v}
         self._article(path, page.text, meta)
@@ -219,13 +223,15 @@ class Importer:
 
     # ............................................................ ids
     def _resolve_ids(self) -> None:
-        all_ids = {r.id for r in self.records}
         used = set(self.taken)
+        # a new name must be free in the project, in the import so far, and among the ids still to come
+        reserved = used | {r.id for r in self.records}
         first: dict[str, tuple[str, int | None]] = {}
         for rec, (file, line) in zip(self.records, self.origins, strict=True):
             if rec.id in used:
                 if self.rename_duplicates:
-                    new = unique_id(rec.id, used | all_ids)
+                    new = unique_id(rec.id, reserved)
+                    reserved.add(new)
                     self.renamed.append((file, line, rec.id, new))
                     rec.id = new
                 else:
@@ -240,10 +246,7 @@ class Importer:
 
     def _validate(self) -> None:
         for rec, (file, line) in zip(self.records, self.origins, strict=True):
-            try:
-                errs = errors_of(check_record(record_to_dict(rec, validate=False)))
-            except RecordError as ex:  # pragma: no cover - record_to_dict(validate=False) does not raise
-                errs = ex.problems
+            errs = errors_of(check_record(record_to_dict(rec, validate=False)))
             self.problems.extend(ImportProblem(file, line, rec.id, f"{p.path}: {p.message}") for p in errs)
 
     def run(self, paths: Iterable[str | os.PathLike],
