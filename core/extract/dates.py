@@ -505,6 +505,13 @@ def _infer_years(cands: list[_Cand], f: str, published: dict | None, lex: DateLe
                 tense = "ahead"
             costs = [(cost, y) for y in (base - 1, base, base + 1)
                      if (cost := _cost(c, y, pub, tense, base)) is not None]
+            if not costs and c.weekday is not None:
+                # the weekday fits none of the three years (a slip in the text?): decide without it,
+                # with a low confidence so the reviewer looks
+                wd, c.weekday = c.weekday, None
+                costs = [(cost, y) for y in (base - 1, base, base + 1)
+                         if (cost := _cost(c, y, pub, tense, base)) is not None]
+                c.weekday, c.confidence = wd, min(c.confidence, 0.5)
             c.year = min(costs)[1] if costs else None
         elif c.weekday is not None and c.granularity == "day":
             fits = [y for y in (base - 1, base, base + 1)

@@ -216,6 +216,13 @@ def test_not_dates(text: str) -> None:
     assert [d.text for d in find_dates(text, published=P1)] == []
 
 
+def test_weekday_that_fits_no_candidate_year_lowers_confidence() -> None:
+    # 18 Dey is a Sunday in 1401, a Saturday in 1400, a Monday in 1402: never a Tuesday
+    (d,) = find_dates("معترضان سه‌شنبه (۱۸ دی) تجمع کردند", published=P1)
+    assert (d.text, d.jalali, d.gregorian) == ("۱۸ دی", "1401-10-18", "2023-01-08")
+    assert d.confidence is not None and d.confidence <= 0.5
+
+
 def test_year_with_a_count_after_keeps_only_the_year() -> None:
     assert [d.text for d in find_dates("سال ۲۰۱۹ ۲۰ نفر")] == ["سال ۲۰۱۹"]
 
