@@ -11,6 +11,7 @@ Nothing is fetched or executed: the page is only tokenised. What comes out:
 - the main content is chosen as: the `<article>` with the most text (outermost articles, so an
   embedded post inside the story stays with it), else the `<main>` element, else the page
   without its `<nav>`, `<header>`, `<footer>`, `<aside>` and `<form>` parts (else everything);
+  an article or main holding under 30% of the page's text is taken for a teaser and passed over;
 - `<title>` becomes the title (for `meta.title`), and `<link rel="canonical">` the URL.
 
 The parser keeps a flat stack of open tags (no tree, no recursion), so a page nested ten
@@ -185,19 +186,26 @@ class HtmlTextParser(HTMLParser):
             self.title = collapse_ws("".join(self.title_parts)) or None
 
 
+#: an <article> or <main> smaller than this share of the page's text is a teaser, not the story
+MIN_MAIN_SHARE = 0.3
+
+
 def choose_main(paras: list[Paragraph]) -> list[str]:
     """The paragraphs of the page's main content (see the module docstring for the order)."""
+    body = [p for p in paras if not p.in_furniture] or paras
+    total = sum(len(p.text) for p in paras)
     sizes: Counter[int] = Counter()
     for p in paras:
         if p.article is not None:
             sizes[p.article] += len(p.text)
     if sizes:
         best = max(sizes, key=lambda a: (sizes[a], -a))  # most text; the first on a tie
-        return [p.text for p in paras if p.article == best]
-    if any(p.in_main for p in paras):
-        return [p.text for p in paras if p.in_main]
-    body = [p.text for p in paras if not p.in_furniture]
-    return body or [p.text for p in paras]
+        if sizes[best] >= MIN_MAIN_SHARE * total:
+            return [p.text for p in paras if p.article == best]
+    main = [p for p in paras if p.in_main]
+    if main and sum(len(p.text) for p in main) >= MIN_MAIN_SHARE * total:
+        return [p.text for p in main]
+    return [p.text for p in body]
 
 
 def parse_html(html: str, name: str = "<html>") -> HtmlPage:

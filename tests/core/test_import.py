@@ -154,7 +154,10 @@ def test_missing_path_and_nothing_to_import(tmp_path: Path) -> None:
          "<article><p>کوتاه</p></article>", "تیتر\nبدنه خبر", None),
         ("<header>سربرگ</header><main><p>اصلی</p></main><footer>پانویس</footer>", "اصلی", None),
         ("<header>سربرگ</header><div><p>بدنه</p></div><footer>پانویس</footer>", "بدنه", None),
-        ("<nav>فقط منو</nav>", "فقط منو", None),  # nothing else: keep what there is
+        ("<nav>فقط منو</nav>", "فقط منو", None),
+        # teaser cards marked up as <article> do not hide the story that is not
+        ("<aside><article><p>تیزر</p></article></aside><div><p>متن اصلی خبر که بلندتر از تیزر است</p></div>",
+         "متن اصلی خبر که بلندتر از تیزر است", None),  # nothing else: keep what there is
         ("<pre>line 1\n  line 2</pre>", "line 1\nline 2", None),
         ("<p>unclosed <b>bold <i>both</p><p>next</b></i>", "unclosed bold both\nnext", None),
         # a page that forgot </head>: the body starts where browsers say it does
