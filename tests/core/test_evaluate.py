@@ -158,6 +158,21 @@ def test_both_null_speakers_count_as_right() -> None:
     assert r.attribution.value == 0.0 and r.speakers.n_pred == 1 and r.speakers.precision == 0.0
 
 
+def test_only_speaking_entities_count_as_speakers() -> None:
+    q = at("تورم کاهش یافته است")
+    gov = Speaker(id="s2", name="دولت", mentions=[span("سخنگوی دولت")])
+    ruh = Speaker(id="s1", name="حسن روحانی", mentions=[span("حسن روحانی")])
+    gold = rec(speakers=[ruh, gov], quotes=[quote("q1", *q, speaker="s1")])
+    # the prediction also lists «دولت», only as an addressee: neither a hit nor a false alarm
+    pq = quote("p1", *q, speaker="e1")
+    pq.addressee = "e2"
+    pred = rec(speakers=[Speaker(id="e1", name="روحانی", mentions=[span("حسن روحانی")]),
+                         Speaker(id="e2", name="دولت", mentions=[span("سخنگوی دولت")])], quotes=[pq])
+    r = evaluate([gold], [pred])
+    assert (r.speakers.tp, r.speakers.n_pred, r.speakers.n_gold) == (1, 1, 1)
+    assert r.attribution.value == 1.0
+
+
 def test_claims_lenient() -> None:
     c1, c2 = at("تورم کاهش یافته است"), at("جلسه روز ۲۳ شهریورماه برگزار می‌شود")
     gold = rec(claims=[Claim(id="c1", start=c1[0], end=c1[1], text=TEXT[c1[0]:c1[1]], status="accepted"),
