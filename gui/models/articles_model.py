@@ -131,6 +131,14 @@ class ArticlesModel(QAbstractTableModel):
                 return rid
         return None
 
+    def row_status(self, row: int) -> str:
+        rid = self.article_id(row)
+        return self.status(rid) if rid is not None else "unreviewed"
+
+    def row_search_text(self, row: int) -> str:
+        rid = self.article_id(row)
+        return "" if rid is None else f"{rid}\n{self._titles.get(rid, '')}"
+
     def title(self, article_id: str) -> str:
         if article_id not in self._titles:
             self._titles[article_id] = self._read_title(article_id)
@@ -178,7 +186,7 @@ class ArticlesModel(QAbstractTableModel):
         if role == StatusRole:
             return self.status(rid)
         if role == SearchRole:      # never loads: titles not read yet are not searched yet
-            return f"{rid}\n{self._titles.get(rid, '')}"
+            return self.row_search_text(index.row())
         if role in (_DISPLAY, Qt.ItemDataRole.ToolTipRole, SortRole):
             if key == "id":
                 return index.row() if role == SortRole else rid

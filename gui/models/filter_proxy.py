@@ -82,21 +82,24 @@ class ItemFilterProxy(QSortFilterProxyModel):
     # ------------------------------------------------------------- filtering
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         src = self.sourceModel()
-        first = src.index(source_row, 0, source_parent)
-        status = first.data(StatusRole)
+        fast = not source_parent.isValid() and hasattr(src, "row_status")
+        # our models answer in Python directly: no QModelIndex/QVariant round trip per row
+        status = src.row_status(source_row) if fast else src.index(source_row, 0, source_parent).data(StatusRole)
         if status == "rejected" and not self._show_rejected and (self._statuses is None
                                                                  or "rejected" not in self._statuses):
             return False
         if self._statuses is not None and status not in self._statuses:
             return False
-        if self._text:
-            searchable = first.data(SearchRole)
-            if searchable is not None:
-                return self._text in _key(str(searchable))
-            display = Qt.ItemDataRole.DisplayRole
-            for col in range(src.columnCount(source_parent)):
-                value = src.index(source_row, col, source_parent).data(display)
-                if value is not None and self._text in _key(str(value)):
-                    return True
-            return False
-        return True
+        if not self._text:
+            return True
+        if fast:
+            return self._text in _key(src.row_search_text(source_row))
+        searchable = src.index(source_row, 0, source_parent).data(SearchRole)
+        if searchable is not None:
+            return self._text in _key(str(searchable))
+        display = Qt.ItemDataRole.DisplayRole
+        for col in range(src.columnCount(source_parent)):
+            value = src.index(source_row, col, source_parent).data(display)
+            if value is not None and self._text in _key(str(value)):
+                return True
+        return False

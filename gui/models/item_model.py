@@ -83,6 +83,18 @@ class ItemTableModel(QAbstractTableModel):
         items = self.items()
         return items[row] if 0 <= row < len(items) else None
 
+    def row_status(self, row: int) -> str:
+        """StatusRole without a QModelIndex round trip (the filter proxy asks for every row)."""
+        return getattr(self.item_at(row), "status", "accepted")
+
+    def row_search_text(self, row: int) -> str:
+        """SearchRole without a QModelIndex round trip."""
+        item = self.item_at(row)
+        doc = self._doc
+        if item is None or doc is None:
+            return ""
+        return "\n".join(str(c.display(doc, item)) for c in self.columns)
+
     def row_of(self, item_id: str) -> int | None:
         return self._doc.row_of(self.layer, item_id) if self._doc is not None else None
 
@@ -128,7 +140,7 @@ class ItemTableModel(QAbstractTableModel):
         if role == StatusRole:
             return getattr(item, "status", "accepted")
         if role == SearchRole:
-            return "\n".join(str(x.display(doc, item)) for x in self.columns)
+            return self.row_search_text(index.row())
         if role == SortRole:
             return (c.sort or c.display)(doc, item)
         if role == _EDIT:
