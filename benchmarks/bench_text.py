@@ -17,6 +17,7 @@ from goftar.core.text.alignment import AlignedText, align_normalized
 from goftar.core.text.fold import fold
 from goftar.core.text.segment import paragraphs, sentences, tokens
 from goftar.core.text.snap import char_span
+from goftar.core.text.utf16 import Utf16Map
 
 SAMPLE = Path(__file__).resolve().parent.parent / "resources" / "samples" / "belarus-iran-minsk.txt"
 
@@ -65,6 +66,7 @@ def main() -> None:
         "hazm_normalize": lambda: nlp.normalizer().normalize(text),
         "align_only": lambda: AlignedText.align(text, normalized),
         "align_normalized": lambda: align_normalized(text),
+        "utf16_map": lambda: Utf16Map(text),
     }
     for name, fn in figures.items():
         ms = per_article_ms(fn)
