@@ -118,6 +118,10 @@ def test_edge_cases(original: str, normalized_piece: str, expected_original: str
     start = al.normalized.index(normalized_piece)
     s, e = al.span_to_original(start, start + len(normalized_piece))
     assert original[s:e] == expected_original
+    # and back: the verbatim span covers the normalised piece (exactly, unless a ligature expanded)
+    ns, ne = al.span_to_normalized(s, e)
+    assert normalized_piece in al.normalized[ns:ne]
+    assert al.normalized[ns:ne] == normalized_piece or original[s:e] in "﷽ﷲ"
 
 
 @pytest.mark.parametrize(
