@@ -55,7 +55,7 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("prev_item", "annotate", ("P",)),
     # review
     ActionSpec("mark_reviewed", "review", ("Ctrl+Return", "Ctrl+Enter")),
-    ActionSpec("skip", "review", ("Ctrl+Shift+Return",)),
+    ActionSpec("skip", "review", ("Ctrl+Shift+Return", "Ctrl+Shift+Enter")),
     ActionSpec("next_unreviewed", "review", ("Ctrl+PgDown",), separator_before=True),
     ActionSpec("prev_unreviewed", "review", ("Ctrl+PgUp",)),
     ActionSpec("extract", "review", ("Ctrl+Shift+X",), separator_before=True),

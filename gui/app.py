@@ -104,6 +104,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     window.show()
     window.open_initial(args.target, article=args.article)
     window.set_launch_time(time.perf_counter() - t0)
+    if os.environ.get("GOFTAR_EXIT_WHEN_READY"):
+        # benchmarks: report when the first event-loop turn after showing is done, then quit
+        from PySide6.QtCore import QTimer
+
+        def ready() -> None:
+            print(f"goftar-gui ready {time.perf_counter() - t0:.4f}", flush=True)
+            window.close()
+            app.quit()
+
+        QTimer.singleShot(0, ready)
     return app.exec()
 
 

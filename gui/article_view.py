@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QFont,
     QHelpEvent,
     QMouseEvent,
+    QResizeEvent,
     QTextCursor,
     QTextOption,
     QWheelEvent,
@@ -28,6 +29,11 @@ from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 FONT_FAMILY = "Vazirmatn"
 MIN_SIZE, MAX_SIZE = 9.0, 40.0
 FLASH_MS = 700
+
+#: above this many highlights only those near the visible text are handed to Qt: QPlainTextEdit
+#: walks every extra selection for every painted block, which freezes on a 50,000-word article
+WINDOW_ABOVE = 600
+WINDOW_MARGIN = 3000  # UTF-16 units before and after the visible text
 
 # which hit wins where several overlap: the smaller, more specific one
 _ROLE_RANK = {"cue": 0, "mention": 1}
@@ -67,11 +73,14 @@ class ArticleView(QPlainTextEdit):
         self._show_rejected = False
         self._focus_speaker: str | None = None
         self._flash: list = []
+        self._base: list = []
+        self._window: tuple[int, int] | None = None
         self._context_actions: list[QAction | None] = []
         #: whether Alt was held when the last mouse selection ended (Alt = no word snapping)
         self.alt_selection = False
         self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS)
         self._flash_timer.timeout.connect(self._end_flash)
+        self.verticalScrollBar().valueChanged.connect(self._apply_window)
         self.selectionChanged.connect(self._emit_selection)
         self.cursorPositionChanged.connect(self._emit_selection)
 
@@ -108,8 +117,32 @@ class ArticleView(QPlainTextEdit):
             self.setExtraSelections([])
             return
         self._hits = hits_of(self._record, show_rejected=self._show_rejected)
-        sels = self._highlighter.selections(self._hits, self._record, self._focus_speaker)
-        self.setExtraSelections(sels + self._flash)
+        self._apply_window()
+
+    def _visible_window(self) -> tuple[int, int] | None:
+        """Code points around the visible text, or None when every highlight can be given to Qt."""
+        if len(self._hits) <= WINDOW_ABOVE:
+            return None
+        first = self.firstVisibleBlock().position()
+        vp = self.viewport()
+        last = self.cursorForPosition(vp.rect().bottomLeft()).block()
+        end = last.position() + last.length()
+        n = self._map.utf16_length
+        return (self._map.to_cp(max(0, first - WINDOW_MARGIN)), self._map.to_cp(min(n, end + WINDOW_MARGIN)))
+
+    def _apply_window(self, *_args: object) -> None:
+        if self._record is None:
+            return
+        window = self._visible_window()
+        if window is None and _args and self._window is None:
+            return  # scrolling a short article: nothing to redo
+        self._window = window
+        self._base = self._highlighter.selections(self._hits, self._record, self._focus_speaker, window)
+        self.setExtraSelections(self._base + self._flash)
+
+    def _repaint_flash(self) -> None:
+        """Only the flash changed: reuse the highlights computed last time."""
+        self.setExtraSelections(self._base + self._flash)
 
     def set_show_rejected(self, show: bool) -> None:
         self._show_rejected = show
@@ -165,14 +198,15 @@ class ArticleView(QPlainTextEdit):
         c.setPosition(self._map.to_utf16(start))
         self.setTextCursor(c)
         self.centerCursor()
+        self._apply_window(True)
         if flash and end > start:
             self._flash = [self._highlighter.selection(start, end, flash_format())]
             self._flash_timer.start()
-            self.refresh()
+            self._repaint_flash()
 
     def _end_flash(self) -> None:
         self._flash = []
-        self.refresh()
+        self._repaint_flash()
 
     # ------------------------------------------------------------------ zoom
     def font_size(self) -> float:
@@ -185,6 +219,10 @@ class ArticleView(QPlainTextEdit):
 
     def zoom(self, steps: int) -> None:
         self.set_font_size(self.font_size() + steps)
+
+    def resizeEvent(self, e: QResizeEvent) -> None:
+        super().resizeEvent(e)
+        self._apply_window(True)
 
     def wheelEvent(self, e: QWheelEvent) -> None:
         if e.modifiers() & Qt.KeyboardModifier.ControlModifier:

@@ -129,11 +129,17 @@ LEGEND: tuple[tuple[str, Hit], ...] = (
 
 
 class Highlighter:
-    """Turns a record's items into extra selections over one QTextDocument."""
+    """Turns a record's items into extra selections over one QTextDocument.
+
+    Selections are cached by (range, layer, role, status): after an edit only the hits that
+    changed get a new QTextCursor, so re-highlighting costs little even with thousands of items.
+    """
 
     def __init__(self, document: QTextDocument, umap: Utf16Map):
         self._doc = document
         self._map = umap
+        self._cache: dict[tuple, QTextEdit.ExtraSelection] = {}
+        self._formats: dict[tuple[str, str, str], QTextCharFormat] = {}
 
     def selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
         sel = QTextEdit.ExtraSelection()
@@ -144,22 +150,34 @@ class Highlighter:
         sel.format = fmt
         return sel
 
-    def selections(self, hits: Iterable[Hit], record: Record,
-                   focus_speaker: str | None = None) -> list[QTextEdit.ExtraSelection]:
-        cache: dict[tuple[str, str, str], QTextCharFormat] = {}
+    def selections(self, hits: Iterable[Hit], record: Record, focus_speaker: str | None = None,
+                   window: tuple[int, int] | None = None) -> list[QTextEdit.ExtraSelection]:
+        """Selections for `hits` (only those meeting the code-point `window`, when given)."""
+        formats = self._formats
+        old, new = self._cache, {}
         out: list[QTextEdit.ExtraSelection] = []
+        lo, hi = window if window is not None else (0, len(record.text) + 1)
         for h in hits:
-            key = (h.layer, h.role, h.status)
-            fmt = cache.get(key)
-            if fmt is None:
-                fmt = cache[key] = hit_format(h)
-            out.append(self.selection(h.start, h.end, fmt))
+            if h.end < lo or h.start > hi:
+                continue
+            key = (h.start, h.end, h.layer, h.role, h.status)
+            sel = old.get(key) or new.get(key)
+            if sel is None:
+                fkey = (h.layer, h.role, h.status)
+                fmt = formats.get(fkey)
+                if fmt is None:
+                    fmt = formats[fkey] = hit_format(h)
+                sel = self.selection(h.start, h.end, fmt)
+            new[key] = sel
+            out.append(sel)
+        self._cache = new
         if focus_speaker is not None:
             ff = focus_format()
             sp = record.speaker(focus_speaker)
             for m in sp.mentions if sp else ():
-                out.append(self.selection(m.start, m.end, ff))
+                if lo <= m.end and m.start <= hi:
+                    out.append(self.selection(m.start, m.end, ff))
             for q in record.quotes:
-                if q.speaker == focus_speaker and q.status != "rejected":
+                if q.speaker == focus_speaker and q.status != "rejected" and lo <= q.end and q.start <= hi:
                     out.append(self.selection(q.start, q.end, ff))
         return out

@@ -168,6 +168,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "dlg.choose_project": ("Choose a project folder", "پوشه پروژه را برگزینید"),
     "dlg.imported": ("Imported %1 articles", "%1 مقاله وارد شد"),
     "dlg.none": ("(none)", "(هیچ)"),
+    "dlg.restart": ("The new interface language is used from the next start.",
+                    "زبان تازه رابط از اجرای بعدی برنامه به کار می‌رود."),
     "dlg.shortcuts_title": ("Keyboard shortcuts", "میان‌برهای صفحه‌کلید"),
     # columns
     "col.text": ("Text", "متن"),

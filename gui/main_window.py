@@ -93,6 +93,13 @@ class MainWindow(QMainWindow):
         self.actions["show_rejected"].setChecked(self.settings.show_rejected)
         self.view.set_context_actions(self.actions.context_actions())
         view_menu = self.menus["view"]
+        lang_menu = view_menu.addMenu(tr("menu.language"))
+        lang_menu.setObjectName("menu_language")
+        for code in ("en", "fa", "system"):
+            a = lang_menu.addAction(tr(f"act.lang_{code}"))
+            a.setCheckable(True)
+            a.setChecked(self.settings.language == code)
+            a.triggered.connect(lambda _c=False, c=code: self.ops.set_language(c))
         view_menu.addSeparator()
         for dock in (self.navigator, self.quotes, self.speakers, self.claims, self.dates, self.legend):
             view_menu.addAction(dock.toggleViewAction())

@@ -53,6 +53,11 @@ class Operations(QObject):
         for name, fn in connect.items():
             actions[name].triggered.connect(lambda _checked=False, f=fn: f())
 
+    def set_language(self, code: str) -> None:
+        """Remember the interface language ('en', 'fa' or 'system'); the next start uses it."""
+        self.session.settings.language = code
+        self.session.infoRaised.emit(tr("app.title"), tr("dlg.restart"))
+
     # ------------------------------------------------------------------ helpers
     @property
     def record(self) -> Record | None:
@@ -287,9 +292,12 @@ class Operations(QObject):
 
     # ------------------------------------------------------------------ moving
     def ordered_items(self, layer: str) -> list[str]:
+        """Item ids in the panel's order when the analyst sorted it, else in text order."""
         panel = self.panels.get(layer)
-        ids = panel.ordered_ids() if panel is not None else []
         rec = self.record
+        sorted_panel = panel is not None and panel.table.horizontalHeader().sortIndicatorSection() >= 0 \
+            and panel.proxy.sortColumn() >= 0
+        ids = panel.ordered_ids() if sorted_panel else []
         if not ids and rec is not None:
             ids = [it.id for it in getattr(rec, layer)]
         if rec is not None and layer in SPAN_LAYERS and not self.view._show_rejected:

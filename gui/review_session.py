@@ -15,10 +15,12 @@ from goftar.core.errors import GoftarError
 from goftar.core.model import LAYERS, Record
 from goftar.gui.i18n import tr
 from goftar.gui.settings import AppSettings
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 SPAN_LAYERS = ("quotes", "claims", "dates")
+#: an edit's record goes to the save worker this long after the edit (after its repaint)
+SUBMIT_DELAY_MS = 30
 
 
 class ReviewSession(QObject):
@@ -48,6 +50,9 @@ class ReviewSession(QObject):
         self.saver: Any = None             # guicore SaveQueue of the open project
         self._extract_job: Any = None
         self._pending_extract: set[str] = set()
+        self._to_submit: Record | None = None
+        self._submit_timer = QTimer(self, singleShot=True, interval=SUBMIT_DELAY_MS)
+        self._submit_timer.timeout.connect(self._submit)
 
     # ------------------------------------------------------------------ state
     @property
@@ -283,7 +288,12 @@ class ReviewSession(QObject):
             self.saveStateChanged.emit("unsaved")
             return
         if self.saver is not None:
-            self.saver.submit(record)
+            # hand over after this event-loop turn: the save worker's Python (validate, serialise)
+            # would otherwise compete for the GIL with the rest of the edit and its repaint
+            self._to_submit = record
+            self.saveStateChanged.emit("saving")
+            if not self._submit_timer.isActive():
+                self._submit_timer.start()
             return
         try:
             self.project.save(record)
@@ -297,8 +307,15 @@ class ReviewSession(QObject):
         self.saveStateChanged.emit("failed")
         self.errorRaised.emit(tr("dlg.error"), f"{tr('sb.save_failed')}: {article_id}\n\n{message}")
 
+    def _submit(self) -> None:
+        record, self._to_submit = self._to_submit, None
+        if record is not None and self.saver is not None:
+            self.saver.submit(record)
+
     def flush(self) -> None:
         """Wait for queued saves (before switching article, reopening or closing)."""
+        self._submit_timer.stop()
+        self._submit()
         if self.saver is not None:
             self.saver.flush()
 

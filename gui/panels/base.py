@@ -121,13 +121,13 @@ class ItemPanel(QDockWidget):
             if item_id is None:
                 self.table.clearSelection()
                 return False
-            for r in range(self.proxy.rowCount()):
-                idx = self.proxy.index(r, 0)
-                if item_id_of(idx) == item_id:
-                    self.table.selectionModel().setCurrentIndex(
-                        idx, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-                    self.table.scrollTo(idx)
-                    return True
-            return False
+            idx = self.proxy.proxy_index_of(item_id)  # via the Document's row index, not a scan
+            if not idx.isValid():
+                return False
+            if self.table.currentIndex().siblingAtColumn(0) != idx:
+                self.table.selectionModel().setCurrentIndex(
+                    idx, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.scrollTo(idx)
+            return True
         finally:
             self._syncing = False

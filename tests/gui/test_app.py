@@ -224,7 +224,11 @@ def test_background_save_queue_persists_edits(qtbot, settings: AppSettings, proj
     w.session.open_project(project_dir)
     select(w, "quotes", "q2")
     w.actions["reject"].trigger()
-    qtbot.waitUntil(lambda: w.save_label.text() == i18n.tr("sb.saved"), timeout=5000)
+    assert w.save_label.text() == i18n.tr("sb.saving")
+    qtbot.waitUntil(lambda: w.session.saver.saves_done == 1 and w.save_label.text() == i18n.tr("sb.saved"),
+                    timeout=5000)
+    with Project.open(project_dir, annotator="tester", readonly=True) as p:  # durable before closing
+        assert p.load("a1").quote("q2").status == "rejected"
     w.close()
     with Project.open(project_dir, annotator="tester", readonly=True) as p:
         assert p.load("a1").quote("q2").status == "rejected"
