@@ -82,6 +82,8 @@ class _Patterns:
     #: cheap anchors: the full patterns only run in windows around these
     month_anchor: re.Pattern[str]
     year_anchor: re.Pattern[str]
+    latin_anchor: re.Pattern[str]
+    numeric_anchor: re.Pattern[str]
 
 
 @functools.cache
@@ -146,9 +148,12 @@ def _patterns() -> _Patterns:
         """, re.VERBOSE)
     weekday_before = re.compile(rf"(?:^|[^\w\u200c])({wd}|{wdl}){_END}[ ]*[،,]?[ ]*[(\[][ ]*$")
     month_anchor = re.compile(rf"(?:{month})(?=ماه|[^\w]|$)")
-    year_anchor = re.compile(rf"سال|(?:{era}){_ERA_END}")
+    year_anchor = re.compile(alternation(["سال", *f["era"]]))
+    latin_anchor = re.compile(ml)
+    numeric_anchor = re.compile(r"\d[/\-.]\d")
     vague_before = re.compile(rf"(?<![\w\u200c])(?:{vague}){_END}[ ]*$")
-    return _Patterns(persian, latin, numeric, years, weekday_before, vague_before, month_anchor, year_anchor)
+    return _Patterns(persian, latin, numeric, years, weekday_before, vague_before, month_anchor, year_anchor,
+                     latin_anchor, numeric_anchor)
 
 
 def _windows(f: str, anchor: re.Pattern[str], before: int, after: int) -> list[tuple[int, int]]:
@@ -292,7 +297,7 @@ def _persian(f: str, lex: DateLexicon, pat: _Patterns) -> list[_Cand]:
 
 def _latin(f: str, lex: DateLexicon, pat: _Patterns) -> list[_Cand]:
     out: list[_Cand] = []
-    for m in pat.latin.finditer(f):
+    for m in _finditer(pat.latin, f, _windows(f, pat.latin_anchor, 20, 20)):
         mon_s = m.group("mon") or m.group("mon2") or m.group("mon3")
         day_s = m.group("day") or m.group("day2")
         year_s = m.group("year") or m.group("year2") or m.group("year3")
@@ -316,7 +321,7 @@ def _latin(f: str, lex: DateLexicon, pat: _Patterns) -> list[_Cand]:
 
 def _numeric(f: str, pat: _Patterns) -> list[_Cand]:
     out: list[_Cand] = []
-    for m in pat.numeric.finditer(f):
+    for m in _finditer(pat.numeric, f, _windows(f, pat.numeric_anchor, 10, 12)):
         if m.group("y"):
             y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
         else:
