@@ -205,11 +205,12 @@ class SaveQueue(QObject):
         self._running: str | None = None
         self._stop = False
         self._thread: threading.Thread | None = None
+        self._busy_announced = False
         self.last_error: str | None = None
         self.saves_done = 0
         self._bg_saved.connect(self._on_saved, _QUEUED)
         self._bg_failed.connect(self._on_failed, _QUEUED)
-        self._bg_busy.connect(self.busy_changed.emit, _QUEUED)
+        self._bg_busy.connect(self._on_busy, _QUEUED)
 
     # ------------------------------------------------------------- UI thread
     def submit(self, record: Record) -> None:
@@ -248,6 +249,10 @@ class SaveQueue(QObject):
             self._thread.join(timeout)
         return ok
 
+    @Slot(bool)
+    def _on_busy(self, busy: bool) -> None:
+        self.busy_changed.emit(busy)
+
     @Slot(str)
     def _on_saved(self, rid: str) -> None:
         self.saves_done += 1
@@ -267,9 +272,9 @@ class SaveQueue(QObject):
                     return
                 rid = next(iter(self._pending))
                 data = self._pending.pop(rid)
-                was_idle = self._running is None
                 self._running = rid
-            if was_idle:
+            if not self._busy_announced:          # only the worker thread touches this flag
+                self._busy_announced = True
                 self._bg_busy.emit(True)
             try:
                 self._save(record_from_dict(data))
@@ -282,4 +287,5 @@ class SaveQueue(QObject):
                 idle = not self._pending
                 self._cond.notify_all()
             if idle:
+                self._busy_announced = False
                 self._bg_busy.emit(False)

@@ -155,13 +155,19 @@ def test_save_queue_reports_failures_and_keeps_going(qtbot: Any) -> None:
 
     queue = SaveQueue(save)
     failures: list[tuple[str, str]] = []
+    busy: list[tuple[bool, int]] = []
     queue.failed.connect(lambda rid, msg: failures.append((rid, msg)))
+    queue.busy_changed.connect(lambda b: busy.append((b, threading.get_ident())))
     with qtbot.waitSignal(queue.saved, timeout=3000):
         queue.submit(make_record("bad"))
         queue.submit(make_record("good"))
     queue.flush(5)
     qtbot.waitUntil(lambda: bool(failures), timeout=2000)
     assert failures == [("bad", "disk full")] and queue.last_error == "disk full"
+    qtbot.waitUntil(lambda: bool(busy) and busy[-1][0] is False, timeout=2000)
+    flags = [b for b, _ in busy]
+    assert flags[::2] == [True] * len(flags[::2]) and flags[1::2] == [False] * len(flags[1::2])
+    assert {t for _, t in busy} == {threading.get_ident()}     # delivered on the UI thread
     queue.close()
 
 
