@@ -397,7 +397,7 @@ class DeleteItem(Command):
     def _do(self, record: Record, log: EditLog) -> None:
         layer, item = find(record, self.item_id)
         if layer == "speakers":
-            _repoint_speaker(record, log, item.id, self.repoint_to, mark=True)
+            repoint_speaker(record, log, item.id, self.repoint_to, mark=True)
         elif layer == "quotes":
             for c in record.claims:
                 if c.quote == item.id:
@@ -407,7 +407,7 @@ class DeleteItem(Command):
         log.remove(lst, index, layer=layer, item_id=item.id)
 
 
-def _repoint_speaker(record: Record, log: EditLog, old: str, new: str | None, *, mark: bool) -> None:
+def repoint_speaker(record: Record, log: EditLog, old: str, new: str | None, *, mark: bool) -> None:
     """Point every reference to speaker `old` at `new` (None clears them)."""
     target = find_speaker(record, new) if new is not None else None
     if new == old:

@@ -18,7 +18,7 @@ from .base import (
     span_of,
 )
 from .changes import EditLog
-from .items import _repoint_speaker
+from .items import repoint_speaker
 
 
 def _add_mention(log: EditLog, sp: Speaker, span: Span) -> None:
@@ -175,7 +175,7 @@ class MergeSpeakers(Command):
             log.set(tgt, "type", value, layer="speakers", item_id=tgt.id)
         for o in others:
             # the merged entity has all the mentions, so speaker_mention stays valid as it is
-            _repoint_speaker(record, log, o.id, tgt.id, mark=False)
+            repoint_speaker(record, log, o.id, tgt.id, mark=False)
             index = next(i for i, s in enumerate(record.speakers) if s is o)
             log.remove(record.speakers, index, layer="speakers", item_id=o.id)
 
