@@ -45,6 +45,7 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("start_later", "annotate", ("]",)),
     ActionSpec("end_earlier", "annotate", (";",)),
     ActionSpec("end_later", "annotate", ("'",)),
+    ActionSpec("span_from_selection", "annotate", ("B",)),
     ActionSpec("accept", "annotate", ("A",), separator_before=True),
     ActionSpec("reject", "annotate", ("R",)),
     ActionSpec("accept_all", "annotate", ("Shift+A",)),

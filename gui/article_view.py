@@ -47,11 +47,14 @@ class ArticleView(QPlainTextEdit):
     itemClicked = Signal(str, str)
     #: (start, end) code points of the current selection (start == end: caret only)
     selectionOffsetsChanged = Signal(int, int)
+    #: ("start"|"end", new start, new end) after the current item's edge was dragged
+    spanDragged = Signal(str, int, int)
 
     def __init__(self, parent: QWidget | None = None, *, font_size: float = 15.0):
         super().__init__(parent)
         self.setObjectName("articleView")
         self.setReadOnly(True)
+        self.setMouseTracking(True)
         # keyboard selection keeps the whole review loop usable without a mouse
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
@@ -75,6 +78,8 @@ class ArticleView(QPlainTextEdit):
         self._flash: list = []
         self._base: list = []
         self._window: tuple[int, int] | None = None
+        self._edit_span: tuple[int, int] | None = None
+        self._drag: str | None = None
         self._context_actions: list[QAction | None] = []
         #: whether Alt was held when the last mouse selection ended (Alt = no word snapping)
         self.alt_selection = False
@@ -108,6 +113,7 @@ class ArticleView(QPlainTextEdit):
             self.document().setDefaultTextOption(self._text_option)
             self._highlighter = Highlighter(self.document(), self._map)
             self._focus_speaker = None
+            self._edit_span = None
         self.refresh()
 
     def refresh(self) -> None:
@@ -231,8 +237,56 @@ class ArticleView(QPlainTextEdit):
             return
         super().wheelEvent(e)
 
+    # ------------------------------------------------------------------ edge dragging
+    def set_editable_span(self, span: tuple[int, int] | None) -> None:
+        """The current item's range, whose start and end can be dragged with the mouse."""
+        self._edit_span = span
+
+    def _edge_at(self, cp: int) -> str | None:
+        if self._edit_span is None:
+            return None
+        start, end = self._edit_span
+        if abs(cp - start) <= 1:
+            return "start"
+        if abs(cp - end) <= 1:
+            return "end"
+        return None
+
+    def _dragged_range(self, cp: int) -> tuple[int, int]:
+        assert self._edit_span is not None and self._drag is not None
+        start, end = self._edit_span
+        return (min(cp, end - 1), end) if self._drag == "start" else (start, max(cp, start + 1))
+
+    def mousePressEvent(self, e: QMouseEvent) -> None:
+        if e.button() == Qt.MouseButton.LeftButton and not e.modifiers():
+            self._drag = self._edge_at(self.cp_at(e.position().toPoint()))
+            if self._drag is not None:
+                e.accept()
+                return
+        super().mousePressEvent(e)
+
+    def mouseMoveEvent(self, e: QMouseEvent) -> None:
+        cp = self.cp_at(e.position().toPoint())
+        if self._drag is not None:
+            a, b = self._dragged_range(cp)
+            self._flash = [self._highlighter.selection(a, b, flash_format())]
+            self._repaint_flash()
+            e.accept()
+            return
+        edge = self._edge_at(cp) if not e.buttons() else None
+        self.viewport().setCursor(Qt.CursorShape.SizeHorCursor if edge else Qt.CursorShape.IBeamCursor)
+        super().mouseMoveEvent(e)
+
     # ------------------------------------------------------------------ mouse
     def mouseReleaseEvent(self, e: QMouseEvent) -> None:
+        if self._drag is not None:
+            a, b = self._dragged_range(self.cp_at(e.position().toPoint()))
+            edge, self._drag = self._drag, None
+            self._flash = []
+            self._repaint_flash()
+            self.spanDragged.emit(edge, a, b)
+            e.accept()
+            return
         super().mouseReleaseEvent(e)
         self.alt_selection = bool(e.modifiers() & Qt.KeyboardModifier.AltModifier)
         if e.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():

@@ -50,6 +50,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "act.start_later": ("Start one word later", "آغاز یک واژه دیرتر"),
     "act.end_earlier": ("End one word earlier", "پایان یک واژه زودتر"),
     "act.end_later": ("End one word later", "پایان یک واژه دیرتر"),
+    "act.span_from_selection": ("Set item range to selection", "بازه مورد برابر گزینش"),
     "act.accept": ("Accept", "پذیرش"),
     "act.reject": ("Reject", "رد"),
     "act.accept_all": ("Accept all remaining", "پذیرش همه باقی‌مانده‌ها"),

@@ -161,6 +161,9 @@ class MainWindow(QMainWindow):
 
     def _on_record_changed(self, changes: Any) -> None:
         self.view.refresh()
+        cur = self.session.current
+        found = self.session.record.item(cur[1]) if cur and self.session.record is not None else None
+        self.view.set_editable_span((found[1].start, found[1].end) if found and found[0] != "speakers" else None)
         if changes is None or getattr(changes, "review", False):
             self.header.show_record(self.session.record)
             self.models.refresh_articles(self.session.article_id)
@@ -182,6 +185,7 @@ class MainWindow(QMainWindow):
         if found is None:
             return
         lay, item = found
+        self.view.set_editable_span((item.start, item.end) if lay != "speakers" else None)
         if lay == "speakers":
             self.view.set_focus_speaker(item_id)
             if item.mentions:

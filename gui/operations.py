@@ -34,6 +34,7 @@ class Operations(QObject):
         self.window = window
         self._bounds: tuple[str, list[int], list[int]] | None = None
         self.actions = actions
+        view.spanDragged.connect(self.drag_span)
         connect = {
             "open_project": self.open_project, "new_project": self.new_project, "import": self.import_files,
             "import_folder": self.import_folder, "export": self.export_gold, "annotator": self.set_annotator,
@@ -42,6 +43,7 @@ class Operations(QObject):
             "set_speaker": self.set_speaker, "cycle_kind": self.cycle_kind, "link_claim": self.link_claim,
             "start_earlier": lambda: self.nudge("start", -1), "start_later": lambda: self.nudge("start", 1),
             "end_earlier": lambda: self.nudge("end", -1), "end_later": lambda: self.nudge("end", 1),
+            "span_from_selection": self.span_from_selection,
             "accept": lambda: self.set_status("accept"), "reject": lambda: self.set_status("reject"),
             "accept_all": self.accept_all, "delete": self.delete, "merge_speakers": self.merge_speakers,
             "rename_speaker": self.rename_speaker, "next_item": lambda: self.step_item(1),
@@ -221,6 +223,31 @@ class Operations(QObject):
         if (start, end) != (item.start, item.end):
             self.run(C.SetSpan(item.id, start, end, nudge=True))
             self.view.show_span(start, end, flash=False)
+
+    def drag_span(self, edge: str, start: int, end: int) -> None:
+        """A dragged edge lands on a word boundary (the dragged side only); Alt keeps the exact point."""
+        found = self.current(*SPAN_LAYERS)
+        rec = self.record
+        if found is None or rec is None:
+            return
+        item = found[1]
+        if not (QApplication.keyboardModifiers() & _alt()):
+            starts, ends = self._token_bounds(rec)
+            if edge == "start":
+                i = bisect.bisect_right(starts, start) - 1
+                start = starts[i] if i >= 0 and starts[i] < end else start
+            else:
+                i = bisect.bisect_left(ends, end)
+                end = ends[i] if i < len(ends) and ends[i] > start else end
+        if (start, end) != (item.start, item.end):
+            self.run(C.SetSpan(item.id, start, end))
+
+    def span_from_selection(self) -> None:
+        """The current item takes the selected range (snapped), keeping its links."""
+        found = self.current(*SPAN_LAYERS)
+        sel = self.selection() if found is not None else None
+        if found is not None and sel is not None and sel != (found[1].start, found[1].end):
+            self.run(C.SetSpan(found[1].id, *sel))
 
     def _token_bounds(self, rec: Record) -> tuple[list[int], list[int]]:
         if self._bounds is None or self._bounds[0] is not rec.text:

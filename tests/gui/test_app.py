@@ -18,8 +18,8 @@ from goftar.gui import i18n
 from goftar.gui.app import apply_language, create_app
 from goftar.gui.main_window import MainWindow
 from goftar.gui.settings import AppSettings
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtGui import QImage, QTextCursor
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 # An article with an emoji (two UTF-16 units each) before the second quote, ZWNJ, and LTR runs.
@@ -175,6 +175,54 @@ def test_boundary_nudge_by_word_and_undo(window: MainWindow, qtbot) -> None:
     assert q2.speaker == "s1" and q2.cue is not None  # links kept
     window.actions["undo"].trigger()
     assert snapshot(window) == before
+
+
+def test_drag_the_start_of_a_quote_snaps_to_a_word(window: MainWindow, qtbot) -> None:
+    before = snapshot(window)
+    select(window, "quotes", "q2")
+    q2 = window.session.record.quote("q2")
+    view, m = window.view, window.view.utf16_map
+
+    def point(cp: int) -> QPoint:
+        c = QTextCursor(view.document())
+        c.setPosition(m.to_utf16(cp))
+        return view.cursorRect(c).center()
+
+    target = span(TEXT, "سفر")  # drag the start from «این» into the middle of the next word
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=point(q2.start))
+    qtbot.mouseMove(view.viewport(), point(target.start + 1))
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=point(target.start + 1))
+    q2 = window.session.record.quote("q2")
+    assert (q2.start, q2.end) == (target.start, span(TEXT, "این سفر در ۲۳ شهریور انجام شد").end)
+    window.actions["undo"].trigger()
+    assert snapshot(window) == before
+
+
+def test_item_range_from_selection(window: MainWindow, qtbot) -> None:
+    select(window, "quotes", "q1")
+    new = span(TEXT, "ما با ایران همکاری")
+    window.view.select_cp(new.start, new.end)
+    qtbot.keyClick(window.view, Qt.Key.Key_B)
+    q1 = window.session.record.quote("q1")
+    assert (q1.start, q1.end, q1.kind, q1.speaker) == (new.start, new.end, "direct", "s1")
+
+
+def test_export_gold_writes_the_reviewed_articles(window: MainWindow, tmp_path: Path) -> None:
+    from goftar.core.schema import read_jsonl
+
+    window.actions["mark_reviewed"].trigger()
+    out = tmp_path / "gold.jsonl"
+    assert window.ops.export_to(out) == 1
+    res = read_jsonl(out)
+    assert [r.id for _l, r in res.records] == ["a1"] and not res.problems
+
+
+def test_dropped_files_are_imported_into_the_project(window: MainWindow, tmp_path: Path) -> None:
+    src = tmp_path / "dropped.txt"
+    src.write_text("خبر تازه: وزیر گفت که جلسه برگزار شد.", encoding="utf-8")
+    window.ops.drop_paths([src])
+    assert "dropped" in window.session.article_ids()
+    assert window.navigator.proxy.rowCount() == 3
 
 
 def test_change_speaker_and_merge_speakers_with_undo(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
