@@ -26,7 +26,7 @@ from ..errors import Problem
 from ..fsutil import atomic_write_text
 from ..model import REVIEW_STATUSES, SCHEMA_ID
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 _CHUNK = 8 << 20
 _CRC_WINDOW = 4096
 _PREFIX = b'{"schema": "' + SCHEMA_ID.encode() + b'", "id": "'
@@ -173,7 +173,12 @@ def tail_crc(fd: int, end: int) -> int:
 
 
 class FileIndex:
-    """The scanned state of one JSONL file of the project (entries in file order)."""
+    """The scanned state of one JSONL file of the project (entries in file order).
+
+    `trusted` holds the offsets of lines this store wrote itself with `dumps_record` (so they
+    were valid and canonical when written) in a file that has not changed since: the cache
+    keeps them only while it still matches the file, and a rescan starts with none.
+    """
 
     def __init__(self, path: Path, name: str):
         self.path = path
@@ -181,6 +186,9 @@ class FileIndex:
         self.scan = ScanResult()
         self.file_size = 0
         self.from_cache = False
+        self.trusted: set[int] = set()
+        #: the cache no longer describes this index
+        self.dirty = False
 
     # ------------------------------------------------------------ problems
     def problems(self) -> list[Problem]:
@@ -197,6 +205,7 @@ class FileIndex:
         """Fill from the cache when it still describes the file, else (re)scan what is new.
 
         When the bytes to scan are fewer than `full_below`, every line's JSON is parsed."""
+        self.trusted, self.dirty = set(), True
         if fd is None:  # the file does not exist (yet)
             self.scan, self.file_size, self.from_cache = ScanResult(), 0, False
             return
@@ -210,9 +219,11 @@ class FileIndex:
             if same_file and st.st_size == cached["size"] and st.st_mtime_ns == cached["mtime_ns"]:
                 self.scan = self._scan_from_cache(cached)
                 self.file_size, self.from_cache = st.st_size, True
+                self.trusted, self.dirty = set(cached["trusted"]), False
                 return
             if same_file and append_only and cached["torn"] is None:
                 base = self._scan_from_cache(cached)
+                self.trusted = set(cached["trusted"])
                 more = scan_lines(fd, base.end, base.lines + 1, full=st.st_size - base.end < full_below)
                 base.entries.extend(more.entries)
                 base.broken.extend(more.broken)
@@ -237,7 +248,7 @@ class FileIndex:
         except (OSError, ValueError):
             return None
         keys = ("ino", "size", "mtime_ns", "end", "crc", "lines", "ids", "off", "len", "line", "st",
-                "broken", "torn")
+                "broken", "torn", "trusted")
         if not isinstance(c, dict) or c.get("v") != CACHE_VERSION or any(k not in c for k in keys):
             return None
         n = len(c["ids"])
@@ -246,7 +257,9 @@ class FileIndex:
         return c
 
     def save_cache(self, fd: int, cache: Path) -> None:
-        """Write the sidecar cache (a cache only: failure to write it is harmless)."""
+        """Write the sidecar cache if it is out of date (a cache only: failing to write it is harmless)."""
+        if not self.dirty:
+            return
         st = os.fstat(fd)
         if self.scan.end > st.st_size:
             return
@@ -256,18 +269,28 @@ class FileIndex:
                 "ids": [e[0] for e in sc.entries], "off": [e[1] for e in sc.entries],
                 "len": [e[2] for e in sc.entries], "line": [e[3] for e in sc.entries],
                 "st": [e[4] for e in sc.entries], "broken": [list(b) for b in sc.broken],
-                "torn": list(sc.torn) if sc.torn else None}
+                "torn": list(sc.torn) if sc.torn else None, "trusted": sorted(self.trusted)}
         with contextlib.suppress(OSError):
             cache.parent.mkdir(parents=True, exist_ok=True)
             atomic_write_text(cache, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+            self.dirty = False
 
     # ------------------------------------------------------------ updates
-    def appended(self, rid: str, offset: int, length: int, status: str) -> Entry:
-        """Record a line this process appended (and fsynced) at `offset`."""
+    def appended(self, rid: str, offset: int, length: int, status: str, *, trusted: bool = True) -> Entry:
+        """Record a line written at `offset` (by dumps_record, when `trusted`)."""
         sc = self.scan
         sc.lines += 1
         entry = (rid, offset, length, sc.lines, _STATUS.get(status, status))
         sc.entries.append(entry)
         sc.end = offset + length + 1
         self.file_size = max(self.file_size, sc.end)
+        if trusted:
+            self.trusted.add(offset)
+        self.dirty = True
         return entry
+
+    def replaced(self, entries: list[Entry], broken: list[tuple[str | None, int, int, int, str]], end: int,
+                 lines: int, trusted: set[int]) -> None:
+        """The file was rewritten whole (compaction, merge): these are its lines now."""
+        self.scan = ScanResult(entries, broken, end, lines, None)
+        self.file_size, self.trusted, self.dirty, self.from_cache = end, trusted, True, False

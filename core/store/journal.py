@@ -54,8 +54,6 @@ class Journal:
         self.writable = False
         #: id -> versions (oldest first) of lines that scanned well
         self.versions: dict[str, list[Entry]] = {}
-        #: offsets of lines this process wrote (validated before writing)
-        self._trusted: set[int] = set()
         #: offsets of lines found invalid on load (kept for quarantine at compaction)
         self.bad: dict[int, str] = {}
 
@@ -94,6 +92,7 @@ class Journal:
         os.ftruncate(self.fd, off)
         os.fsync(self.fd)
         self.index.scan.torn = None
+        self.index.dirty = True
         self.index.file_size = off
         return Problem("line", f"incomplete last line ({n} bytes, an interrupted save) moved to "
                                f"{self.damaged_path.name}", None, self.name, line, "warning")
@@ -173,7 +172,6 @@ class Journal:
             fsync_dir(self.path.parent)
         entry = self.index.appended(rid, offset, len(line), status)
         self.versions.setdefault(rid, []).append(entry)
-        self._trusted.add(offset)
         return entry
 
     def truncate(self) -> None:
@@ -182,10 +180,8 @@ class Journal:
             return
         os.ftruncate(self.fd, 0)
         os.fsync(self.fd)
-        sc = self.index.scan
-        sc.entries, sc.broken, sc.end, sc.lines, sc.torn = [], [], 0, 0, None
-        self.index.file_size = 0
-        self._trusted, self.bad, self.versions = set(), {}, {}
+        self.index.replaced([], [], 0, 0, set())
+        self.bad, self.versions = {}, {}
 
     def sync(self) -> None:
         if self.fd is not None and self.writable:
@@ -196,12 +192,13 @@ class Journal:
         if not self.writable or self.fd is None:
             return []
         problems: list[Problem] = []
+        trusted = self.index.trusted
         quarantine: list[bytes] = []
         keep: list[tuple[Entry, bytes]] = []
         for versions in self.versions.values():
             for entry in reversed(versions):  # the newest version that reads well survives
                 raw = self.read(entry)
-                what = None if entry[1] in self._trusted else verify(raw, entry)
+                what = None if entry[1] in trusted else verify(raw, entry)
                 if what is None:
                     keep.append((entry, raw))
                     break
@@ -209,7 +206,7 @@ class Journal:
         kept = {e[1] for e, _ in keep}
         for e in self.index.scan.entries:
             # A superseded line may go only if it is at least whole JSON: damage is never dropped.
-            if e[1] not in kept and e[1] not in self.bad and e[1] not in self._trusted:
+            if e[1] not in kept and e[1] not in self.bad and e[1] not in trusted:
                 what = _json_problem(self.read(e))
                 if what is not None:
                     self.bad[e[1]] = what
@@ -227,11 +224,14 @@ class Journal:
         tmp = self.path.with_name(f".{self.path.name}.compact.tmp")
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
         entries: list[Entry] = []
+        still_trusted: set[int] = set()
         pos = 0
         try:
             for n, (e, raw) in enumerate(keep, 1):
                 _write_all(fd, raw + b"\n")
                 entries.append((e[0], pos, len(raw), n, e[4]))
+                if e[1] in trusted:  # verified lines stay untrusted: they may not be canonical
+                    still_trusted.add(pos)
                 pos += len(raw) + 1
             os.fsync(fd)
         except BaseException:
@@ -244,10 +244,7 @@ class Journal:
         fsync_dir(self.path.parent)
         old, self.fd = self.fd, os.open(self.path, os.O_RDWR | os.O_APPEND | getattr(os, "O_CLOEXEC", 0))
         os.close(old)
-        sc = self.index.scan
-        sc.entries, sc.broken, sc.end, sc.lines, sc.torn = entries, [], pos, len(entries), None
-        self.index.file_size = pos
-        self._trusted = {e[1] for e in entries}
+        self.index.replaced(entries, [], pos, len(entries), still_trusted)
         self.bad = {}
         self._build_versions()
         return problems

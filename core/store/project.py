@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import json
 import os
+import tempfile
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -43,6 +45,8 @@ CACHE_DIR = ".goftar-cache"
 GITIGNORE = ("# Goftar: machine-local files (the write lock and the index cache)\n"
              "goftar-project.lock\n.goftar-cache/\n*.tmp\n")
 _O_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+#: what a line with an item for the gold export to drop contains (JSON string content escapes its quotes)
+_REJECTED_ITEM = b'"status": "rejected"'
 
 
 def _copy_range(src: int, dst: int, start: int, end: int) -> None:
@@ -56,6 +60,52 @@ def _copy_range(src: int, dst: int, start: int, end: int) -> None:
         while view:
             view = view[os.write(dst, view):]
         pos += len(chunk)
+
+
+def _atomic_write_lines_bytes(target: Path, lines: Iterable[bytes]) -> int:
+    """Write UTF-8 lines (without their newlines) atomically: temp file, fsync, rename, fsync folder."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    n = 0
+    try:
+        out = _Appender(fd)
+        for line in lines:
+            out.write(line)
+            out.write(b"\n")
+            n += 1
+        out.flush()
+        os.fsync(fd)
+    except BaseException:
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    os.close(fd)
+    os.replace(tmp, target)
+    fsync_dir(target.parent)
+    return n
+
+
+class _NothingToDo(Exception):
+    pass
+
+
+class _Appender:
+    """Buffered writes to a raw fd (an import of 100,000 articles makes few system calls)."""
+
+    def __init__(self, fd: int, first: bytes = b""):
+        self.fd, self.buf, self.size = fd, [first] if first else [], len(first)
+
+    def write(self, data: bytes) -> None:
+        self.buf.append(data)
+        self.size += len(data)
+        if self.size >= 4 << 20:
+            self.flush()
+
+    def flush(self) -> None:
+        view = memoryview(b"".join(self.buf))
+        while view:
+            view = view[os.write(self.fd, view):]
+        self.buf, self.size = [], 0
 
 
 class Project:
@@ -178,7 +228,7 @@ class Project:
                     self.warnings.append(Problem("id", "in this journal but not among the imported articles",
                                                  rid, journal.name, journal.versions[rid][0][3], "warning"))
         if not self.readonly:
-            self._save_caches(only_new=True)
+            self._save_caches()
 
     def _index_articles(self) -> None:
         art: dict[str, Entry] = {}
@@ -198,16 +248,12 @@ class Project:
                 order.append(rid)
         self._art, self._order, self._art_broken = art, order, broken
 
-    def _save_caches(self, *, only_new: bool = False) -> None:
-        cache = self.path / CACHE_DIR
-        if not cache.exists():
-            with contextlib.suppress(OSError):
-                cache.mkdir()
-        if self._art_fd is not None and not (only_new and self._articles.from_cache):
-            self._articles.save_cache(self._art_fd, cache / "articles.json")
+    def _save_caches(self) -> None:
+        """Write the index caches that are out of date (at open after a scan, and at close)."""
+        if self._art_fd is not None:
+            self._articles.save_cache(self._art_fd, self.path / CACHE_DIR / "articles.json")
         for j in (self._sugg, self._jour):
-            if not (only_new and j.index.from_cache):
-                j.save_cache()
+            j.save_cache()
 
     # ================================================================ closing
     def close(self) -> None:
@@ -386,6 +432,52 @@ class Project:
                 "items": {layer: dict(sorted(c.items())) for layer, c in items.items()},
                 "warnings": len(self.warnings)}
 
+    def _latest_line(self, rid: str) -> tuple[bytes, bool] | None:
+        """The line load(rid) would parse first, and whether the store wrote it itself (trusted)."""
+        for j in (self._jour, self._sugg):
+            e = j.latest(rid)
+            if e is not None:
+                return j.read(e), e[1] in j.index.trusted
+        e = self._art.get(rid)
+        if e is None or self._art_fd is None:
+            return None
+        return os.pread(self._art_fd, e[2], e[1]), e[1] in self._articles.trusted
+
+    def export_gold(self, out_path: str | os.PathLike, *, status: str | None = "reviewed",
+                    with_provenance: bool = False, progress: Callable[[int], object] | None = None) -> int:
+        """Write the latest versions (those with review `status`, or all) as gold JSONL; return the count.
+
+        The output is exactly `goftar.core.io.export.export_gold(self.iter_records(status=status), …)`
+        (atomic, every record valid), but a line this store wrote itself (validated and in
+        `dumps_record` form when written, file unchanged since) with no rejected item to drop is
+        copied as it is instead of being parsed, validated and serialised again. Unreadable
+        records are skipped and reported in `warnings`, as iter_records does."""
+        from ..io.export import gold_dict
+
+        def lines() -> Iterator[bytes]:
+            for rid in self.ids():
+                with self._mutex:
+                    self._check_open()
+                    if status is not None and self.review_status(rid) != status:
+                        continue
+                    got = self._latest_line(rid)
+                if got is not None and got[1] and (with_provenance or _REJECTED_ITEM not in got[0]):
+                    yield got[0]
+                else:
+                    try:
+                        rec = self.load(rid)
+                    except StoreError as ex:
+                        self._warn(Problem("record", str(ex), rid, None, None))
+                        continue
+                    if status is not None and rec.review_status != status:
+                        continue
+                    d = gold_dict(rec, with_provenance=with_provenance)
+                    yield json.dumps(d, ensure_ascii=False).encode("utf-8")
+                if progress is not None:
+                    progress(1)
+
+        return _atomic_write_lines_bytes(Path(out_path), lines())
+
     # ================================================================ writing
     def save(self, record: Record) -> None:
         """Validate `record` and append it to this annotator's journal; durable when this returns."""
@@ -434,40 +526,71 @@ class Project:
             self._sugg.append(record.id, line, record.review_status, sync=False)
 
     def add_articles(self, records: Iterable[Record], *, rename_duplicates: bool = False) -> list[str]:
-        """Import records (validated first); returns the ids used. Duplicates: InputError or renamed."""
+        """Import records (each validated); returns the ids used. A duplicate id raises InputError
+        unless `rename_duplicates` (then ID-2, ID-3…). All or nothing: on any error the project
+        is unchanged. Records stream through to the new file, so a big import is not held in memory."""
         self._check_open(write=True)
         with self._mutex:
             taken = set(self._art) | set(self._art_broken)
-            lines: list[tuple[str, bytes, str]] = []
-            for rec in records:
-                rid = rec.id
-                if rid in taken:
-                    if not rename_duplicates:
-                        raise InputError(f"duplicate article id {rid!r} (already in the project or earlier "
-                                         "in this import); use rename_duplicates / --rename-duplicates")
-                    n = 2
-                    while f"{rid}-{n}" in taken:
-                        n += 1
-                    rec = dataclasses.replace(rec, id=f"{rid}-{n}")
-                taken.add(rec.id)
-                lines.append((rec.id, dumps_record(rec).encode("utf-8"), rec.review_status))
-            if lines:
-                self._append_articles(lines)
-            return [rid for rid, _l, _s in lines]
+            size = self._articles.file_size if self._art_fd is not None else 0
+            needs_nl = size > 0 and os.pread(self._art_fd, 1, size - 1) != b"\n"  # type: ignore[arg-type]
+            added: list[tuple[str, int, str]] = []  # id, line length, status
+
+            def fill(fd: int) -> None:
+                if size:
+                    _copy_range(self._art_fd, fd, 0, size)  # type: ignore[arg-type]
+                out = _Appender(fd, b"\n" if needs_nl else b"")
+                for rec in records:
+                    rid = rec.id
+                    if rid in taken:
+                        if not rename_duplicates:
+                            raise InputError(f"duplicate article id {rid!r} (already in the project or earlier "
+                                             "in this import); use rename_duplicates / --rename-duplicates")
+                        n = 2
+                        while f"{rid}-{n}" in taken:
+                            n += 1
+                        rec = dataclasses.replace(rec, id=f"{rid}-{n}")
+                    line = dumps_record(rec).encode("utf-8")  # validates (RecordError)
+                    taken.add(rec.id)
+                    out.write(line + b"\n")
+                    added.append((rec.id, len(line), rec.review_status))
+                out.flush()
+
+            self._rewrite_articles(fill, skip_if=lambda: not added)
+            if not added:
+                return []
+            sc = self._articles.scan
+            pos, line_no = size + needs_nl, sc.lines  # a last line without its newline was counted
+            for rid, n, status in added:
+                line_no += 1
+                e = (rid, pos, n, line_no, status)
+                sc.entries.append(e)
+                self._articles.trusted.add(pos)
+                self._art[rid] = e
+                self._order.append(rid)
+                pos += n + 1
+            sc.end, sc.lines = pos, line_no
+            return [rid for rid, _n, _s in added]
 
     # ------------------------------------------------------------ articles.jsonl rewrites
-    def _rewrite_articles(self, fill: Callable[[int], None]) -> None:
-        """Replace articles.jsonl by what `fill(fd)` writes to a temp file (fsync + rename)."""
+    def _rewrite_articles(self, fill: Callable[[int], None], skip_if: Callable[[], bool] | None = None) -> None:
+        """Replace articles.jsonl by what `fill(fd)` writes to a temp file (fsync + rename).
+
+        If `fill` raises, or `skip_if()` says there is nothing new, the old file stays untouched."""
         target = self.path / ARTICLES
         tmp = self.path / f".{ARTICLES}.tmp"
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | _O_CLOEXEC, 0o644)
         try:
             fill(fd)
+            if skip_if is not None and skip_if():
+                raise _NothingToDo
             os.fsync(fd)
-        except BaseException:
+        except BaseException as ex:
             os.close(fd)
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+            if isinstance(ex, _NothingToDo):
+                return
             raise
         os.close(fd)
         os.replace(tmp, target)
@@ -476,41 +599,19 @@ class Project:
         if old is not None:
             os.close(old)
         self._articles.file_size = os.fstat(self._art_fd).st_size
-        self._articles.from_cache = False
-
-    def _append_articles(self, lines: list[tuple[str, bytes, str]]) -> None:
-        size = self._articles.file_size if self._art_fd is not None else 0
-        needs_nl = size > 0 and os.pread(self._art_fd, 1, size - 1) != b"\n"  # type: ignore[arg-type]
-        base = size + needs_nl
-
-        def fill(fd: int) -> None:
-            if size:
-                _copy_range(self._art_fd, fd, 0, size)  # type: ignore[arg-type]
-            data = (b"\n" if needs_nl else b"") + b"".join(line + b"\n" for _r, line, _s in lines)
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view):]
-
-        self._rewrite_articles(fill)
-        sc = self._articles.scan
-        pos, line_no = base, sc.lines + (1 if needs_nl and sc.end < base else 0)
-        for rid, line, status in lines:
-            line_no += 1
-            e = (rid, pos, len(line), line_no, status)
-            sc.entries.append(e)
-            self._art[rid] = e
-            self._order.append(rid)
-            pos += len(line) + 1
-        sc.end, sc.lines = pos, line_no
+        self._articles.from_cache, self._articles.dirty = False, True
 
     def _merge_suggestions(self) -> None:
         """Write the newest good suggestions into articles.jsonl, then empty suggestions.jsonl."""
-        repl: list[tuple[Entry, bytes, str]] = []
+        repl: list[tuple[Entry, bytes, str, bool]] = []  # article entry, new line, status, trusted
+        sugg_trusted = self._sugg.index.trusted
         for rid in list(self._sugg.versions):
-            rec = self._load_journal(self._sugg, rid)  # newest good version; bad ones are reported
             e = self._sugg.latest(rid)
-            if rec is not None and e is not None and rid in self._art:
-                repl.append((self._art[rid], self._sugg.read(e), e[4]))
+            if e is not None and e[1] not in sugg_trusted:
+                self._load_journal(self._sugg, rid)  # validates; bad versions are reported and dropped
+                e = self._sugg.latest(rid)
+            if e is not None and rid in self._art:
+                repl.append((self._art[rid], self._sugg.read(e), e[4], e[1] in sugg_trusted))
         if self._sugg.bad or self._sugg.index.scan.broken or len(repl) != len(self._sugg.versions):
             # Keep suggestions.jsonl whole: lines that cannot be merged are reported, never thrown away.
             self.warnings.append(Problem("file", "has lines that cannot be merged into articles.jsonl; kept",
@@ -521,7 +622,7 @@ class Project:
 
         def fill(fd: int) -> None:
             pos = 0
-            for e, raw, _st in repl:
+            for e, raw, _st, _t in repl:
                 _copy_range(src, fd, pos, e[1])  # type: ignore[arg-type]
                 view = memoryview(raw)
                 while view:
@@ -531,21 +632,25 @@ class Project:
 
         self._rewrite_articles(fill)
         # New offsets: every line after a replaced one moves by the sum of the length changes before it.
-        changed = {e[1]: (len(raw), st) for e, raw, st in repl}
-        sc = self._articles.scan
+        changed = {e[1]: (len(raw), st, t) for e, raw, st, t in repl}
+        sc, old_trusted = self._articles.scan, self._articles.trusted
         moved: dict[int, Entry] = {}
+        trusted: set[int] = set()
         delta = 0
         for e in sc.entries:
             if e[1] in changed:
-                n, st = changed[e[1]]
+                n, st, t = changed[e[1]]
                 moved[e[1]] = (e[0], e[1] + delta, n, e[3], st)
+                if t:
+                    trusted.add(e[1] + delta)
                 delta += n - e[2]
             else:
                 moved[e[1]] = (e[0], e[1] + delta, e[2], e[3], e[4])
-        shifts = sorted((e[1], n - e[2]) for e, raw, _st in repl for n in [len(raw)])
-        sc.broken = [(r, o + sum(d for so, d in shifts if so < o), n, ln, w) for r, o, n, ln, w in sc.broken]
-        sc.entries = [moved[e[1]] for e in sc.entries]
-        sc.end += delta
+                if e[1] in old_trusted:
+                    trusted.add(e[1] + delta)
+        shifts = sorted((e[1], len(raw) - e[2]) for e, raw, _st, _t in repl)
+        broken = [(r, o + sum(d for so, d in shifts if so < o), n, ln, w) for r, o, n, ln, w in sc.broken]
+        self._articles.replaced([moved[e[1]] for e in sc.entries], broken, sc.end + delta, sc.lines, trusted)
         self._art = {rid: moved[e[1]] for rid, e in self._art.items()}
         # articles.jsonl now holds them; a crash before this line only means merging again later.
         self._sugg.truncate()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -279,8 +280,11 @@ def test_articles_in_another_key_order_are_read(tmp_path: Path) -> None:
         assert p.review_status("hand-made") == "in_progress"
         assert p.load("hand-made") == rec
         p.add_articles([make_record("second")])
+        indexed = p._articles.scan.entries
+    shutil.rmtree(d / ".goftar-cache")
     with Project.open(d, annotator="a", readonly=True) as p:
         assert p.ids() == ["hand-made", "second"] and p.warnings == []
+        assert p._articles.scan.entries == indexed  # what add_articles recorded is what a scan finds
 
 
 @pytest.mark.parametrize(
@@ -308,3 +312,35 @@ def test_resolve_annotator_order(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("USER", "osuser")
     monkeypatch.setenv("LOGNAME", "osuser")
     assert resolve_annotator(None) == "osuser"
+
+
+@pytest.mark.parametrize("status", [None, "reviewed"])
+@pytest.mark.parametrize("with_provenance", [False, True])
+def test_export_gold_equals_the_io_export(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, status: str | None,
+                                          with_provenance: bool) -> None:
+    import goftar.core.io.export as io_export
+
+    d = tmp_path / "p"
+    Project.create(d, annotator="ali").close()
+    # A line written by another tool (keys in another order): valid, but not trusted.
+    obj = json.loads(dumps_record(_reviewed(make_record("hand", variant=7))))
+    (d / "articles.jsonl").write_text(json.dumps(dict(reversed(list(obj.items()))), ensure_ascii=False) + "\n",
+                                      encoding="utf-8")
+    with Project.open(d, annotator="ali") as p:
+        p.add_articles([make_record(f"e{i}", variant=i) for i in range(6)])
+    with Project.open(d, annotator="ali") as p:
+        p.save(_reviewed(p.load("e1")))  # nothing rejected: copied verbatim
+        rec = p.load("e2")
+        rec.quotes[1].status = "rejected"
+        p.save(_reviewed(rec))  # a rejected quote (and its claim link) to drop
+    calls = []
+    real = io_export.gold_dict
+    monkeypatch.setattr(io_export, "gold_dict", lambda r, **kw: calls.append(r.id) or real(r, **kw))
+    fast, slow = tmp_path / "fast.jsonl", tmp_path / "slow.jsonl"
+    with Project.open(d, annotator="ali", readonly=True) as p:
+        n = p.export_gold(fast, status=status, with_provenance=with_provenance)
+        # Every line but the untrusted one and (unless all is kept) the one with a rejected quote is copied.
+        assert sorted(calls) == (["hand"] if with_provenance else ["e2", "hand"])
+        assert n == io_export.export_gold(p.iter_records(status=status), slow, with_provenance=with_provenance)
+    assert n == (7 if status is None else 3)
+    assert fast.read_bytes() == slow.read_bytes()
