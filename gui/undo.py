@@ -85,6 +85,8 @@ class CommandAdapter(QUndoCommand):
         cmd = self.command
         if isinstance(cmd, SetSpan) and isinstance(other.command, SetSpan) and cmd.merge(other.command):
             self.setText(command_label(cmd))
+            if cmd._log is not None and cmd._log.is_noop():
+                self.setObsolete(True)     # nudged back to where it was: the stack drops the step
             return True
         return False
 

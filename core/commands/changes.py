@@ -127,6 +127,15 @@ class EditLog:
         """Append another log's steps (used to merge consecutive nudges into one undo step)."""
         self.ops.extend(other.ops)
 
+    def is_noop(self) -> bool:
+        """True when the logged attribute sets net out (e.g. nudges that came back) and no list changed."""
+        first: dict[tuple[int, str], tuple[Any, Any]] = {}
+        for op in self.ops:
+            if not isinstance(op, _Set):
+                return False
+            first.setdefault((id(op.obj), op.attr), (op.obj, op.old))
+        return all(getattr(obj, attr) == old for (_, attr), (obj, old) in first.items())
+
     # ------------------------------------------------------------- results
     def _is_layer_list(self, lst: list, layer: str | None) -> bool:
         return layer is not None and lst is getattr(self.record, layer, None)

@@ -91,6 +91,26 @@ def test_consecutive_nudges_make_one_undo_step() -> None:
     assert record_to_dict(doc.record) == moved
 
 
+def test_nudging_back_leaves_no_undo_step() -> None:
+    doc = Document(make_record())
+    undo = DocumentUndo(doc)
+    before = record_to_dict(doc.record)
+    q = doc.record.quotes[0]
+    start, end = q.start, q.end
+    undo.push(C.SetSpan("q1", start + 1, end, nudge=True))
+    undo.push(C.SetSpan("q1", start, end, nudge=True))
+    # the status went suggested → edited on the first nudge, so the record is not back: one step stays
+    assert undo.stack.count() == 1
+    undo.stack.undo()
+    assert record_to_dict(doc.record) == before
+    doc.record.quotes[0].status = "added"          # a human item: nudging back is a true no-op
+    doc.record.quotes[0].origin = "human"
+    undo.stack.clear()
+    undo.push(C.SetSpan("q1", start + 1, end, nudge=True))
+    undo.push(C.SetSpan("q1", start, end, nudge=True))
+    assert undo.stack.count() == 0 and (q.start, q.end) == (start, end)
+
+
 def test_a_non_nudge_does_not_merge() -> None:
     doc = Document(make_record())
     undo = DocumentUndo(doc)
