@@ -114,7 +114,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             app.quit()
 
         QTimer.singleShot(0, ready)
-    return app.exec()
+    code = app.exec()
+    # let background jobs (hazm preload) end while their receivers still exist; saves are already flushed
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().clear()
+    QThreadPool.globalInstance().waitForDone(10_000)
+    return code
 
 
 def screenshot(window: object, target: str | None, out: Path, article: str | None = None) -> int:

@@ -274,16 +274,19 @@ class Operations(QObject):
         return choices[labels.index(label)][1]
 
     def set_speaker(self) -> None:
-        found = self.current("quotes")
+        """The speaker of the current quote, or the source of the current claim."""
+        found = self.current("quotes", "claims")
         rec = self.record
         if found is None or rec is None:
             return
-        q = found[1]
+        layer, item = found
+        now_id = item.speaker if layer == "quotes" else item.source
         choices: list[tuple[str, str | None]] = [(tr("dlg.none"), None), *self._speaker_choices(rec)]
-        now = next((i for i, c in enumerate(choices) if c[1] == q.speaker), 0)
+        now = next((i for i, c in enumerate(choices) if c[1] == now_id), 0)
         sid = self._choose("dlg.choose_speaker", choices, now)
-        if sid is not _NO_CHOICE:
-            self.run(C.SetSpeaker(q.id, sid))
+        if sid is _NO_CHOICE:
+            return
+        self.run(C.SetSpeaker(item.id, sid) if layer == "quotes" else C.LinkClaim(item.id, source=sid))
 
     def link_claim(self) -> None:
         found = self.current("claims")

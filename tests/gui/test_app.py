@@ -358,3 +358,52 @@ def test_screenshot_mode_writes_a_1400x900_png(tmp_path: Path) -> None:
     assert res.returncode == 0, res.stderr
     img = QImage(str(out))
     assert (img.width(), img.height()) == (1400, 900)
+
+
+# ---------------------------------------------------------------------- dates and help
+@pytest.mark.parametrize(("gregorian", "jalali", "expected"), [
+    ("2024-09-13", None, "۱۴۰۳-۰۶-۲۳ (2024-09-13)"),
+    (None, "1403-06-23", "۱۴۰۳-۰۶-۲۳ (2024-09-13)"),
+    ("2020-03-20", None, "۱۳۹۹-۰۱-۰۱ (2020-03-20)"),
+    (None, None, ""),
+])
+def test_dates_are_shown_in_both_calendars(gregorian: str | None, jalali: str | None, expected: str) -> None:
+    from goftar.gui.article_header import both_calendars
+
+    i18n.set_language("fa")
+    try:
+        assert both_calendars(gregorian, jalali) == expected
+    finally:
+        i18n.set_language("en")
+
+
+def test_header_shows_publication_and_review_time_in_both_calendars(window: MainWindow) -> None:
+    assert "1403-06-24 (2024-09-14)" in window.header.text()  # published, from the fixture's meta
+    window.actions["mark_reviewed"].trigger()
+    window.session.open_article("a1")
+    text = window.header.text()
+    assert i18n.tr("status.reviewed") in text and "tester" in text
+
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_guide_exists_in_both_languages_and_names_the_keys(lang: str) -> None:
+    from goftar.gui.guide import guide_markdown
+
+    text = guide_markdown(lang)
+    assert len(text) > 2000
+    for key in ("Ctrl+Enter", "**A**", "**R**", "**Q**", "F1", "Alt"):
+        assert key in text
+
+
+def test_claim_source_is_set_through_the_speaker_chooser(window: MainWindow,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    c = span(TEXT, "گزارش نادرست است")
+    window.view.select_cp(c.start, c.end)
+    window.actions["add_claim"].trigger()
+    cid = window.session.current[1]
+    monkeypatch.setattr(QInputDialog, "getItem", lambda _p, _t, _l, items, *a, **k: (
+        next(i for i in items if "[s1]" in i), True))
+    window.actions["set_speaker"].trigger()
+    assert window.session.record.item(cid)[1].source == "s1"
