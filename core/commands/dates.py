@@ -65,20 +65,36 @@ def date_values(calendar: str, granularity: str, jalali: str | None,
     return jalali, gregorian
 
 
+#: characters of context around a year-less selection in which the dates module looks for its year
+CONTEXT = 3000
+
+
 def guess_date(record: Record, span: Span) -> DateMention | None:
     """The value the dates extractor reads in a selected span, if that module is available.
 
-    Best effort: an analyst-added date without a value is still valid, so any failure of the
-    optional module (absent, or unable to read this span) just leaves the value empty.
+    A year-less date (۲۳ شهریورماه) takes its year from the publication date or the nearest
+    dated context, so when the span alone gives no value, the module reads the span within
+    its surrounding text. Best effort: an analyst-added date without a value is still valid,
+    so any failure of the optional module (absent, or unable to read this span) leaves it empty.
     """
     try:
         from ..extract.dates import find_dates
     except ImportError:
         return None
     published: Any = (record.meta or {}).get("published")
-    try:
-        found = find_dates(span.text, published=published if isinstance(published, dict) else None)
-    except Exception:
-        return None
-    best = max(found, key=lambda d: min(d.end, len(span.text)) - max(d.start, 0), default=None)
-    return best
+    published = published if isinstance(published, dict) else None
+
+    def best_in(text: str, offset: int) -> DateMention | None:
+        try:
+            found = find_dates(text, published=published)
+        except Exception:
+            return None
+        overlap = [(min(d.end + offset, span.end) - max(d.start + offset, span.start), d) for d in found]
+        overlap = [(o, d) for o, d in overlap if o > 0]
+        return max(overlap, key=lambda od: od[0])[1] if overlap else None
+
+    guess = best_in(span.text, span.start)
+    if guess is None or (guess.jalali is None and guess.gregorian is None):
+        lo, hi = max(0, span.start - CONTEXT), min(len(record.text), span.end + CONTEXT)
+        guess = best_in(record.text[lo:hi], lo) or guess
+    return guess

@@ -384,3 +384,17 @@ def test_nudges_merge_into_one_step() -> None:
     assert record_to_dict(rec) == before
     a.do(rec)
     assert record_to_dict(rec) == after
+
+
+def test_added_date_reads_its_value_and_year_from_context() -> None:
+    # Given the sample article, whose «۲۳ شهریورماه» has no year of its own
+    pytest.importorskip("goftar.core.extract.dates")
+    rec = sample_record()
+    rec.dates.clear()
+    s, e = _find(rec.text, "روز جمعه ۲۳ شهریورماه")
+    # When the analyst adds it without a value
+    C.AddDate(s, e).do(rec)
+    d = rec.dates[0]
+    # Then the dates module read it, taking the year from the surrounding text (the article's 1403)
+    assert (d.calendar, d.granularity, d.jalali, d.gregorian, d.year_inferred) == \
+        ("jalali", "day", "1403-06-23", "2024-09-13", True)
