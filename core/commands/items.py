@@ -67,7 +67,12 @@ class SetStatus(Command):
         return self.status
 
     def _do(self, record: Record, log: EditLog) -> None:
-        layer, item = find(record, self.item_id, *_SPAN_LAYERS)
+        layer, item = find(record, self.item_id)
+        if layer == "speakers":
+            # speakers carry no status (SCHEMA.md): accepting one is a no-op, rejecting one is deleting it
+            if self.status == "accept":
+                return
+            raise CommandError(f"speaker {item.id} has no review status; delete it instead")
         new = self.target_status(item)
         if layer == "quotes" and item.kind == "direct" and item.status == "rejected" and new != "rejected":
             check_direct_free(record, item.start, item.end, exclude=item.id)

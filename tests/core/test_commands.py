@@ -207,6 +207,11 @@ def test_an_edit_marks_a_suggestion_edited(status: str, origin: str, expected: s
     assert (q.kind, q.status) == ("mixed", expected)
 
 
+def test_accepting_a_speaker_is_a_no_op() -> None:
+    rec = sample_record()
+    assert not C.SetStatus("s1", "accept").do(rec)
+
+
 def test_accept_all_accepts_only_suggestions() -> None:
     rec = sample_record()
     rec.quotes[1].status = "rejected"
@@ -349,7 +354,7 @@ def test_date_values(calendar: str, granularity: str, jalali: str | None, gregor
     pytest.param(lambda r: C.AddQuote(5, 5), id="empty-span"),
     pytest.param(lambda r: C.AddQuote(0, len(r.text) + 1), id="out-of-range"),
     pytest.param(lambda r: C.SetStatus("q99", "accept"), id="unknown-id"),
-    pytest.param(lambda r: C.SetStatus("s1", "accept"), id="speaker-has-no-status"),
+    pytest.param(lambda r: C.SetStatus("s1", "reject"), id="speaker-has-no-status"),
     pytest.param(lambda r: C.AddMention("s1", r.speakers[0].mentions[0].start, r.speakers[0].mentions[0].end),
                  id="duplicate-mention"),
     pytest.param(lambda r: C.RenameSpeaker("s1", name="  "), id="empty-name"),
