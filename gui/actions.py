@@ -121,7 +121,7 @@ class ActionSet:
         """(label, shortcuts) of every action that has a shortcut, for the F1 dialog."""
         rows = []
         for a in self._actions.values():
-            keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in a.shortcuts())
+            keys = ", ".join(k.toString(QKeySequence.SequenceFormat.PortableText) for k in a.shortcuts())
             if keys:
                 rows.append((a.text().replace("&", ""), keys))
         return rows

@@ -64,9 +64,31 @@ def apply_language(app: object, lang: str) -> None:
 
     i18n.set_language(lang)
     assert isinstance(app, QApplication)
+    install_qt_translator(app, lang)
     app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if lang == "fa" else Qt.LayoutDirection.LeftToRight)
     QLocale.setDefault(QLocale(QLocale.Language.Persian, QLocale.Country.Iran) if lang == "fa"
                        else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+
+
+_qt_translator: object = None
+
+
+def install_qt_translator(app: object, lang: str) -> bool:
+    """Qt's own strings (Copy, Select All, dialog buttons) from the qtbase catalogue shipped with PySide6."""
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
+    global _qt_translator
+    if _qt_translator is not None:
+        app.removeTranslator(_qt_translator)  # type: ignore[attr-defined]
+        _qt_translator = None
+    if lang == "en":
+        return True
+    tr = QTranslator(app)  # type: ignore[arg-type]
+    if not tr.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        return False
+    app.installTranslator(tr)  # type: ignore[attr-defined]
+    _qt_translator = tr
+    return True
 
 
 def create_app(argv: Sequence[str] | None = None) -> object:
