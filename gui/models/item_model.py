@@ -175,18 +175,18 @@ class ItemTableModel(QAbstractTableModel):
             cmd = c.command(self._doc, item, value)
             if cmd is None:
                 return False
-            self.execute(cmd)
+            result = self.execute(cmd)
         except GoftarError as ex:
             self.edit_failed.emit(str(ex))
             return False
-        return True
+        return result is not False      # an executor may answer False when it refused the edit
 
-    def execute(self, cmd: Command) -> None:
+    def execute(self, cmd: Command) -> Any:
         """Send a command to the executor (undo stack), or announce it when there is none."""
         if self.executor is not None:
-            self.executor(cmd)
-        else:
-            self.edit_requested.emit(cmd)
+            return self.executor(cmd)
+        self.edit_requested.emit(cmd)
+        return None
 
     # ------------------------------------------------------------- refresh from Changes
     def _on_changed(self, changes: Changes) -> None:
