@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QContextMenuEvent,
     QFont,
     QHelpEvent,
+    QKeyEvent,
     QMouseEvent,
     QResizeEvent,
     QTextCursor,
@@ -225,6 +226,10 @@ class ArticleView(QPlainTextEdit):
 
     def zoom(self, steps: int) -> None:
         self.set_font_size(self.font_size() + steps)
+
+    def keyPressEvent(self, e: QKeyEvent) -> None:
+        self.alt_selection = False  # a keyboard selection is always snapped to words
+        super().keyPressEvent(e)
 
     def resizeEvent(self, e: QResizeEvent) -> None:
         super().resizeEvent(e)

@@ -156,6 +156,7 @@ class MainWindow(QMainWindow):
         self.header.show_record(record)
         self.models.bind_document(self.session.document, record)
         self.navigator.select_article(record.id)
+        self.view.setFocus()  # the review loop starts on the text
         self.navigator.update_progress()
         self.setWindowTitle(f"{record.id} — {tr('app.title')}")
 

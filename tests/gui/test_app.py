@@ -300,6 +300,21 @@ def test_persian_interface_mirrors_the_layout(qtbot, settings: AppSettings, proj
         apply_language(QApplication.instance(), "en")
 
 
+def test_layout_and_recent_projects_are_remembered(qtbot, settings: AppSettings, project_dir: Path,
+                                                  dialogs: list) -> None:
+    w = make_window(qtbot, settings)
+    w.open_initial(str(project_dir), synchronous=True)
+    w.legend.close()                       # the analyst closes a panel…
+    w.close()
+    assert settings.recent_projects()[0] == str(project_dir.resolve())
+    w2 = make_window(qtbot, settings)
+    w2.restore_layout()                    # …and finds the layout as left
+    assert w2.legend.isHidden()
+    w2.open_initial(None, synchronous=True)  # no argument: the last project opens
+    assert w2.session.project is not None and Path(w2.session.project.path) == project_dir
+    w2.close()
+
+
 def test_catalogue_has_both_languages_for_every_key() -> None:
     missing = [k for k, (en, fa) in i18n.CATALOGUE.items() if not en.strip() or not fa.strip()]
     assert missing == []
