@@ -89,7 +89,7 @@ def find_claims(f: str, own_sents: list[tuple[int, int]], quotes: list[tuple[int
             if b - a < 10:
                 continue
             key = (a, b, id(src))
-            if any(a < y and x < b and k == id(src) for x, y, k in taken):
+            if key in taken:
                 continue
             sc = checkworthy(f[a:b], attributed=True)
             if sc:

@@ -141,15 +141,21 @@ class Extractor:
                 c.mention = None
 
     def _own_voice_sentences(self, an: Analysis, cands: list[Cand]) -> list[tuple[int, int]]:
+        import bisect
         out = []
-        cue_pos = [c.start for c in an.cues] + [a for a, _, _ in an.preps]
+        cue_pos = sorted([c.start for c in an.cues] + [a for a, _, _ in an.preps])
+        spans = sorted((c.start, c.end) for c in cands)
+        starts = [a for a, _ in spans]
+        max_len = max((b - a for a, b in spans), default=0)
         for s, e in an.sents:
             pi = an.para_index(s)
             if pi in an.embedded_paras or pi in an.answer_paras:
                 continue
-            if any(c.start < e and s < c.end for c in cands):
+            k0 = bisect.bisect_left(starts, s - max_len)
+            k1 = bisect.bisect_left(starts, e)
+            if any(a < e and s < b for a, b in spans[k0:k1]):
                 continue
-            if any(s <= p < e for p in cue_pos):
+            if bisect.bisect_left(cue_pos, e) > bisect.bisect_left(cue_pos, s):
                 # a sentence with an attribution is a speech event; a relay of a plain fact stays a claim
                 if not all(k == "conduit" for a, _, k in an.preps if s <= a < e) \
                         or any(s <= c.start < e for c in an.cues):
@@ -190,7 +196,7 @@ def _dedupe(cands: list[Cand]) -> list[Cand]:
     for c in sorted(cands, key=lambda c: (-c.confidence, c.start)):
         if c.end <= c.start or (c.start, c.end) in seen:
             continue
-        if c.kind == "direct" and any(d.start < c.end and c.start < d.end for d in directs):
+        if c.kind == "direct" and any(d.start < c.end and c.start < d.end for d in directs[-50:]):
             continue
         seen.add((c.start, c.end))
         if c.kind == "direct":

@@ -102,6 +102,11 @@ def characterisation(f: str, clause_start: int, cue: Cue) -> tuple[int, int] | N
         w = words[k].group()
         if w in ("این", "آن", "همین", "وی", "او", "آنها", "آن‌ها", "ایشان"):
             start_idx = k
+            # an ezafe head before the demonstrative belongs to the object ("علت این تصادف را")
+            if w in ("این", "آن", "همین") and k > 0:
+                pw = words[k - 1].group()
+                if pw not in OBJ_STOP and pw not in ("،", ",", ":") and not pw.endswith("ی") and len(pw) > 1:
+                    start_idx = k - 1
             break
         if w in OBJ_STOP or w in ("،", ",", ":"):
             start_idx = k + 1

@@ -59,14 +59,19 @@ class Analysis:
         for a, b in self.paras:
             self.sents.extend(sentences(f, a, b))
         self.cues = parts.cues.find(f)
+        self.cue_starts = [c.start for c in self.cues]
         self._merge_split_sentences()
         self.sent_starts = [s for s, _ in self.sents]
         self.para_starts = [s for s, _ in self.paras]
         self.toks = tokens(f)
         self.tok_starts = [t.start for t in self.toks]
         self.pairs: list[MarkPair] = []
+        self.pairs_by_para: list[list[MarkPair]] = []
         for a, b in self.paras:
-            self.pairs.extend(pair_marks(f, a, b))
+            pp = pair_marks(f, a, b)
+            self.pairs_by_para.append(pp)
+            self.pairs.extend(pp)
+        self.pair_opens = {p.open: p for p in self.pairs}
         self.known_names = parts.terms.names_in(f, self.pairs)
         self.preps = [(m.start(), m.end(), self.lx.prep_cues.get(re.sub(r"[ \u200c]+", " ", m.group()), "cue"))
                       for m in parts.prep_re.finditer(f)]
@@ -110,16 +115,26 @@ class Analysis:
         return [t for t in self.toks[i:j] if t.end <= b]
 
     def pair_at(self, pos: int) -> MarkPair | None:
-        for p in self.pairs:
-            if p.open == pos:
-                return p
-        return None
+        return self.pair_opens.get(pos)
+
+    def para_pairs(self, pos: int) -> list[MarkPair]:
+        return self.pairs_by_para[self.para_index(pos)] if self.pairs_by_para else []
 
     def inside_pair(self, pos: int) -> MarkPair | None:
-        for p in self.pairs:
+        for p in self.para_pairs(pos):
             if p.open < pos < p.close:
                 return p
         return None
+
+    def cues_between(self, a: int, b: int) -> list[Cue]:
+        i = bisect.bisect_left(self.cue_starts, a)
+        j = bisect.bisect_left(self.cue_starts, b)
+        return self.cues[i:j]
+
+    def recent_cands(self, pos: int) -> list[Cand]:
+        """Candidates of the paragraph of `pos` (the only ones a clause there can be nested in)."""
+        a, b = self.para_of(pos)
+        return [c for c in self.cands[-40:] if a <= c.start < b]
 
     def _publisher(self) -> set[str]:
         """Names under which the publisher refers to itself, from meta.url/source and the outlet lexicon."""
@@ -227,7 +242,7 @@ class Analysis:
             self.cands.append(c)
 
     def _has_speech_cue(self, a: int, b: int) -> bool:
-        return any(a <= c.start < b and not c.first_person for c in self.cues)
+        return any(not c.first_person for c in self.cues_between(a, b))
 
     # headlines "X: content" ------------------------------------------------------------------------
     def headlines(self) -> None:
@@ -310,7 +325,7 @@ class Analysis:
                 if pair is None:
                     continue
                 rest = f[pair.outer_end:sent[1]].strip(" .،\u200c")
-                more_cues = any(pair.outer_end <= c.start < sent[1] for c in self.cues)
+                more_cues = bool(self.cues_between(pair.outer_end, sent[1]))
                 if not rest or more_cues or f[cue.end:pos].strip(" \u200c") == ":" or rest.startswith("«"):
                     # the whole reported clause is marked: direct (GUIDELINES §7); "verb: «…» «…»"
                     self._direct_run(pair, cue, para)
@@ -341,7 +356,7 @@ class Analysis:
             if cand is None:
                 continue
             if cue.passive:
-                if any(c.start <= cue.start < c.end for c in self.cands if c.cue is not None):
+                if any(c.start <= cue.start < c.end for c in self.recent_cands(cue.start) if c.cue is not None):
                     continue  # an impersonal hedge inside someone's words
                 cand.mode = "null"
                 conf = 0.6
@@ -361,11 +376,11 @@ class Analysis:
     def _clause_start(self, cue: Cue, sent: tuple[int, int]) -> int:
         # inside another candidate's content (a nested attribution): start of that content
         best = sent[0]
-        for c in self.cands:
+        for c in self.recent_cands(cue.start):
             if c.start < cue.start < c.end and c.cue is not None and c.start > best:
                 best = c.start
         # after a direct quote that the cue follows: «…»، وی گفت
-        for p in self.pairs:
+        for p in self.para_pairs(cue.start):
             if best <= p.open and p.outer_end <= cue.start and p.closed \
                     and re.match(r"[ \u200c]*[.،,]", self.f[p.outer_end:p.outer_end + 3]) \
                     and len(self.f[p.open:p.close].split()) >= 3 \
@@ -418,7 +433,7 @@ class Analysis:
         for s, e in self.sents:
             if s <= pos or s >= para_end:
                 continue
-            if any(s <= c.start < e and not c.first_person and not c.passive for c in self.cues) \
+            if any(not c.first_person and not c.passive for c in self.cues_between(s, e)) \
                     or any(s <= a < e and k == "cue" for a, _, k in self.preps):
                 return s
         return para_end
@@ -449,7 +464,7 @@ class Analysis:
             k += 1
 
     def _pair_before(self, pos: int, start: int) -> MarkPair | None:
-        for p in self.pairs:
+        for p in self.para_pairs(pos):
             if start <= p.open and p.outer_end <= pos and not self.f[p.outer_end:pos].strip(" \u200c"):
                 return p
         return None
@@ -461,7 +476,7 @@ class Analysis:
         while p is not None:
             self._direct(p, cue, order=cue.start + (0 if first else (p.open - cue.start) * 1e-6))
             first = False
-            nxt = next((q for q in self.pairs if q.open >= p.outer_end and q.open < para[1]), None)
+            nxt = next((q for q in self.para_pairs(p.open) if q.open >= p.outer_end and q.open < para[1]), None)
             if nxt is None or self.f[p.outer_end:nxt.open].strip(" .،\u200c\n"):
                 break
             p = nxt
@@ -541,7 +556,7 @@ class Analysis:
     def _mixed(self, cand: Cand) -> None:
         """Marked wording inside an indirect clause makes it mixed (names and terms do not)."""
         f = self.f
-        for p in self.pairs:
+        for p in self.para_pairs(cand.start):
             if cand.start <= p.open and p.close <= cand.end + 1:
                 if self.p.terms.is_term(f, p, self.known_names):
                     continue
@@ -575,7 +590,7 @@ class Analysis:
             if m:
                 comma = q + m.end()
                 q = comma
-            rest_cues = [c for c in self.cues if q <= c.start < sent[1] and not c.first_person]
+            rest_cues = [c for c in self.cues_between(q, sent[1]) if not c.first_person]
             if kind == "conduit" or phrase == "به نقل از":
                 # a relay whose content is someone's speech report gets nothing (§1.8)
                 if rest_cues or any(q <= x < sent[1] for x, _, _ in self.preps if x != a):
@@ -608,6 +623,14 @@ class Analysis:
         return False
 
     # marks not yet used --------------------------------------------------------------------------------
+    def cands_in_para(self, pos: int) -> list[Cand]:
+        if not hasattr(self, "_cand_index"):
+            idx: dict[int, list[Cand]] = {}
+            for c in self.cands:
+                idx.setdefault(self.para_index(c.start), []).append(c)
+            self._cand_index = idx
+        return self._cand_index.get(self.para_index(pos), [])
+
     def direct_marks(self) -> None:
         f = self.f
         for p in self.pairs:
@@ -616,12 +639,12 @@ class Analysis:
             if self.p.terms.is_term(f, p, self.known_names):
                 continue
             # inside an indirect candidate: wording that makes it mixed was handled there
-            if any(c.start <= p.open < c.end for c in self.cands):
+            if any(c.start <= p.open < c.end for c in self.cands_in_para(p.open)):
                 continue
             # a cue after the passage: «…»، وی گفت / «…»، X با … گفت
             sent = self.sent_of(p.outer_end if p.closed else p.open)
             para = self.para_of(p.open)
-            after = [c for c in self.cues if p.outer_end <= c.start < para[1] and not c.first_person]
+            after = [c for c in self.cues_between(p.outer_end, para[1]) if not c.first_person]
             if after and re.match(r"^[\s.،,\u200c]*$", f[p.outer_end:p.outer_end + 3]):
                 cue = after[0]
                 toks = self.toks_in(p.outer_end, cue.start)

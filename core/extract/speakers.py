@@ -306,10 +306,11 @@ class Registry:
     def collect_mentions(self, used: set[int]) -> None:
         """Add every further occurrence of each used entity's name, surname and role in the text."""
         f = self.f
-        taken: set[tuple[int, int]] = set()
+        taken = bytearray(len(f) + 1)  # characters already inside a mention
         for e in self.live():
             if e.idx in used:
-                taken |= e.mentions
+                for a, b in e.mentions:
+                    taken[a:b] = b"\x01" * (b - a)
         for e in self.live():
             if e.idx not in used:
                 continue
@@ -330,7 +331,7 @@ class Registry:
                 ff = fold(form)
                 for m in re.finditer(r"(?<![\w\u200c])" + re.escape(ff) + r"(?![\w\u200c])", f):
                     span = (m.start(), m.end())
-                    if any(a < span[1] and span[0] < b for a, b in taken):
+                    if any(taken[span[0]:span[1]]):
                         continue
                     e.mentions.add(span)
-                    taken.add(span)
+                    taken[span[0]:span[1]] = b"\x01" * (span[1] - span[0])
