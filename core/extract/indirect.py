@@ -74,9 +74,7 @@ OBJ_STOP = frozenset(["از", "به", "با", "در", "برای", "بر", "و", 
 def characterisation(f: str, clause_start: int, cue: Cue) -> tuple[int, int] | None:
     """The complement phrase before a characterising verb, or None."""
     region = f[clause_start:cue.start]
-    m = None
-    for m in re.finditer(r"(?<![\w\u200c])به[ \u200c]?عنوان(?![\w\u200c])", region):
-        pass
+    m = ([*re.finditer(r"(?<![\w\u200c])به[ \u200c]?عنوان(?![\w\u200c])", region)] or [None])[-1]
     if m is not None:
         # the "از" that opens the object of "از X به عنوان Y"
         head = region[:m.start()]
@@ -89,9 +87,7 @@ def characterisation(f: str, clause_start: int, cue: Cue) -> tuple[int, int] | N
         if best is None:
             return None
         return clause_span(f, clause_start + best, cue.start)
-    ra = None
-    for ra in re.finditer(r"(?<![\w\u200c])را(?![\w\u200c])", region):
-        pass
+    ra = ([*re.finditer(r"(?<![\w\u200c])را(?![\w\u200c])", region)] or [None])[-1]
     if ra is None:
         return None
     # the object before "را": from a demonstrative/pronoun close by, else back to the last phrase boundary

@@ -193,10 +193,7 @@ class Chunker:
         return self._appositive(f, toks, j, np_)
 
     def _multi(self, toks: list[Tok], i: int, table: dict | set) -> bool:
-        for k in (2, 3):
-            if i + k <= len(toks) and " ".join(x.text for x in toks[i:i + k]) in table:
-                return True
-        return False
+        return any(i + k <= len(toks) and " ".join(x.text for x in toks[i:i + k]) in table for k in (2, 3))
 
     def _outlet(self, f: str, toks: list[Tok], i: int) -> tuple[NP, int]:
         lx = self.lx

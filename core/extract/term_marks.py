@@ -64,9 +64,7 @@ class TermMarks:
         if len(words) <= 3 and (re.match(r"\s*(?:،|و)\s*[«\"“]", after)
                                 or re.search(r"[»\"”]\s*(?:،|و)\s*$", f[max(0, p.open - 4):p.open])):
             return True
-        if len(words) <= 4 and re.match(r"\s+یا\s", f[p.outer_end:p.outer_end + 5]):
-            return True
-        return False
+        return bool(len(words) <= 4 and re.match(r"\s+یا\s", f[p.outer_end:p.outer_end + 5]))
 
     def is_wording(self, f: str, p: MarkPair) -> bool:
         """A top-level pair with no cue: quoted words only when it reads like a statement."""
