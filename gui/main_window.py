@@ -127,8 +127,15 @@ class MainWindow(QMainWindow):
         self._wire()
 
     # ------------------------------------------------------------------ wiring
+    def _ask_readonly(self, message: str) -> bool:
+        if not self.interactive:
+            return False
+        answer = QMessageBox.question(self, tr("app.title"), tr("dlg.locked", message))
+        return answer == QMessageBox.StandardButton.Yes
+
     def _wire(self) -> None:
         s, v = self.session, self.view
+        s.ask_readonly = self._ask_readonly
         s.articleOpened.connect(self._on_article_opened)
         s.recordChanged.connect(self._on_record_changed)
         s.projectOpened.connect(self._on_project_opened)
@@ -209,6 +216,8 @@ class MainWindow(QMainWindow):
     def _on_busy(self, key: str) -> None:
         self.work_label.setText(tr(key) if key else "")
         self.work_bar.setVisible(bool(key) and key != "sb.nlp_ready")
+        if key == "sb.nlp_ready":
+            QTimer.singleShot(4000, lambda: self.work_label.text() == tr(key) and self.work_label.setText(""))
 
     def _on_show_rejected(self, show: bool) -> None:
         self.settings.show_rejected = show

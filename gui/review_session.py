@@ -8,10 +8,11 @@ leave as `errorRaised(title, message)`, never as tracebacks.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from goftar.core.errors import GoftarError
+from goftar.core.errors import GoftarError, ProjectLockedError
 from goftar.core.model import LAYERS, Record
 from goftar.gui.i18n import tr
 from goftar.gui.settings import AppSettings
@@ -53,6 +54,8 @@ class ReviewSession(QObject):
         self._to_submit: Record | None = None
         self._submit_timer = QTimer(self, singleShot=True, interval=SUBMIT_DELAY_MS)
         self._submit_timer.timeout.connect(self._submit)
+        #: asks whether to open a project another process writes read-only (the window sets a dialog)
+        self.ask_readonly: Callable[[str], bool] = lambda _message: False
 
     # ------------------------------------------------------------------ state
     @property
@@ -90,7 +93,8 @@ class ReviewSession(QObject):
                 self.project.close()
             except GoftarError as e:  # closing must never lose the window
                 self.fail(e)
-        self.settings.set_open_project(None)
+        if self.project is not None and not getattr(self.project, "readonly", False):
+            self.settings.set_open_project(None)  # a clean close: no "restored" notice next time
         self.project = None
         self.loose = {}
         self.document = None
@@ -106,10 +110,22 @@ class ReviewSession(QObject):
             self.fail(e, tr("sb.unavailable"))
             return False
         path = Path(path)
+        if self.project is not None and Path(self.project.path).resolve() == path.resolve():
+            self.close_project()  # reopening (another annotator): our own lock must go first
         crashed = self.settings.open_project_marker() == str(path.resolve())
         try:
             project = (Project.create(path, annotator=self.annotator) if create
                        else Project.open(path, annotator=self.annotator))
+        except ProjectLockedError as e:
+            # another Goftar writes this project: offer to look at it without writing
+            if not self.ask_readonly(str(e)):
+                return False
+            try:
+                project = Project.open(path, annotator=self.annotator, readonly=True)
+            except (GoftarError, OSError) as e2:
+                self.fail(e2, str(path))
+                return False
+            crashed = False
         except (GoftarError, OSError) as e:
             self.fail(e, str(path))
             return False
@@ -123,7 +139,8 @@ class ReviewSession(QObject):
             self.saver.busy_changed.connect(lambda busy: self.saveStateChanged.emit("saving" if busy else "saved"))
             self.saver.failed.connect(self._save_failed)
         self.settings.add_recent_project(path)
-        self.settings.set_open_project(path)
+        if not getattr(project, "readonly", False):
+            self.settings.set_open_project(path)
         self.projectOpened.emit(project)
         warnings = list(getattr(project, "warnings", []) or [])
         if crashed or warnings:
@@ -268,6 +285,9 @@ class ReviewSession(QObject):
     def run(self, command: Any) -> bool:
         """Do a core command as one undo step, saved through the store; False on a core error."""
         if self.document is None:
+            return False
+        if self.project is not None and getattr(self.project, "readonly", False):
+            self.errorRaised.emit(tr("dlg.error"), tr("dlg.readonly"))
             return False
         from goftar.gui.undo import push_command
 

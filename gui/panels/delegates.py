@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
@@ -19,8 +20,29 @@ def _source(index: AnyIndex) -> tuple[Any, QModelIndex]:
     return model, idx
 
 
+def starts_right_to_left(text: str) -> bool:
+    """True when the first strongly directional character is Arabic-script or Hebrew (bidi R/AL)."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
 class ChoiceDelegate(QStyledItemDelegate):
     """Uses the source model's `choices(column)` ((value, label) pairs) for an editable combo."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        """Persian cells read right-to-left and align right even in the English interface."""
+        super().initStyleOption(option, index)
+        text = option.text
+        if text and starts_right_to_left(text):
+            option.direction = Qt.LayoutDirection.RightToLeft
+            option.displayAlignment = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        elif text:
+            option.direction = Qt.LayoutDirection.LeftToRight
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex) -> QWidget:
         model, src = _source(index)

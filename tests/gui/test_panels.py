@@ -130,3 +130,29 @@ def test_shortcut_table_lists_the_review_keys(window: MainWindow) -> None:
     assert table["Accept"] == "A" and table["Reject"] == "R"
     assert "Ctrl+Return" in table["Mark reviewed and go to next"]
     assert "F1" in table["Keyboard shortcuts"]
+
+
+@pytest.mark.parametrize(("text", "rtl"), [("رئیس جمهوری", True), ("«سفر» انجام شد", True), ("Kayhan London", False),
+                                           ("2024 لندن", True), ("@KayhanLondon گفت", False), ("", False)])
+def test_cells_take_the_direction_of_their_text(text: str, rtl: bool) -> None:
+    from goftar.gui.panels.delegates import starts_right_to_left
+
+    assert starts_right_to_left(text) is rtl
+
+
+def test_locked_project_opens_read_only_on_request(window: MainWindow, tmp_path: Path) -> None:
+    folder = Path(window.session.project.path)
+    from goftar.gui.review_session import ReviewSession
+
+    other = ReviewSession(window.settings, annotator="t")  # a second app on the same project
+    asked: list[str] = []
+    other.ask_readonly = lambda msg: asked.append(msg) or True
+    errors: list[str] = []
+    other.errorRaised.connect(lambda _t, m: errors.append(m))
+    assert other.open_project(folder)
+    assert asked and other.project.readonly
+    other.set_current("quotes", "q1")
+    from goftar.core import commands as C
+
+    assert not other.run(C.SetStatus("q1", "reject")) and errors  # no write, and it says why
+    other.close_project()
