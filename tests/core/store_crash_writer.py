@@ -29,6 +29,12 @@ import time
 from pathlib import Path
 
 
+def say(line: str) -> None:
+    """One write() per line. print() makes two (text, then newline) when stdout is unbuffered
+    (PYTHONUNBUFFERED), and a kill or the other process writing in between would glue lines."""
+    os.write(1, (line + "\n").encode())
+
+
 def writer_loop(project_dir: str, annotator: str, compact_min: int, seed: int) -> None:
     from goftar.core.errors import ProjectLockedError
     from goftar.core.model import Review
@@ -42,7 +48,7 @@ def writer_loop(project_dir: str, annotator: str, compact_min: int, seed: int) -
         except ProjectLockedError:
             time.sleep(0.005)
     else:
-        print("error lock never released", flush=True)
+        say("error lock never released")
         os._exit(3)
     project.compact_min_superseded = compact_min
     ids = project.ids()
@@ -58,7 +64,7 @@ def writer_loop(project_dir: str, annotator: str, compact_min: int, seed: int) -
         for q in rec.quotes:  # change some content too, so line lengths vary
             q.status = rnd.choice(("accepted", "rejected", "suggested"))
         project.save(rec)
-        print(f"saved {rid} {v}", flush=True)
+        say(f"saved {rid} {v}")
 
 
 def main() -> int:
@@ -73,26 +79,25 @@ def main() -> int:
     import jdatetime  # noqa: F401  (loaded lazily by date validation)
     from goftar.core.store import Project  # noqa: F401
 
-    print("ready", flush=True)
+    say("ready")
     child = 0
     n = 0
     for line in sys.stdin:
         cmd = line.strip()
         if cmd == "go":
             n += 1
-            sys.stdout.flush()
             child = os.fork()
             if child == 0:
                 try:
                     writer_loop(args.project, args.annotator, args.compact_min, args.seed * 100_003 + n)
                 except BaseException as ex:  # a real failure (not the kill): tell the test
-                    print(f"error {type(ex).__name__}: {ex}", flush=True)
+                    say(f"error {type(ex).__name__}: {ex}")
                     os._exit(2)
                 os._exit(0)
-            print(f"child {child}", flush=True)
+            say(f"child {child}")
         elif cmd == "wait":
             pid, status = os.waitpid(child, 0)
-            print(f"reaped {pid} {status}", flush=True)
+            say(f"reaped {pid} {status}")
         elif cmd == "quit":
             break
     return 0
@@ -132,13 +137,12 @@ class Zygote:
         saved: list[tuple[str, int]] = []
         while True:
             line = self._line()
-            if line.startswith("saved "):
-                _, rid, v = line.split()
-                saved.append((rid, int(v)))
-            elif line.startswith("reaped "):
-                _, got, status = line.split()
-                assert int(got) == pid
-                return saved, int(status)
+            parts = line.split()
+            if parts[0] == "saved" and len(parts) == 3:
+                saved.append((parts[1], int(parts[2])))
+            elif parts[0] == "reaped" and len(parts) == 3:
+                assert int(parts[1]) == pid, line
+                return saved, int(parts[2])
             else:
                 raise AssertionError(f"writer child failed: {line}")
 
