@@ -33,8 +33,8 @@ FLASH_MS = 700
 
 #: above this many highlights only those near the visible text are handed to Qt: QPlainTextEdit
 #: walks every extra selection for every painted block, which freezes on a 50,000-word article
-WINDOW_ABOVE = 600
-WINDOW_MARGIN = 3000  # UTF-16 units before and after the visible text
+WINDOW_ABOVE = 200
+WINDOW_MARGIN = 2000  # UTF-16 units before and after the visible text
 
 # which hit wins where several overlap: the smaller, more specific one
 _ROLE_RANK = {"cue": 0, "mention": 1}

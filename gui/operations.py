@@ -175,8 +175,8 @@ class Operations(QObject):
         found = self.current(*SPAN_LAYERS)
         if found is None:
             return
-        if self.run(C.SetStatus(found[1].id, status)) and status == "reject":
-            # move on: the rejected item is hidden, the next one is what the analyst looks at next
+        if self.run(C.SetStatus(found[1].id, status)):
+            # move on, so A/R alone walk through the suggestions (a rejected item is hidden anyway)
             self.step_item(1, from_id=found[1].id)
 
     def accept_all(self) -> None:

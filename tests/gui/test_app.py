@@ -158,6 +158,7 @@ def test_accept_and_reject_by_single_key(window: MainWindow, qtbot, key: Qt.Key,
     select(window, "quotes", "q1")
     qtbot.keyClick(window.view, key)
     assert window.session.record.quote("q1").status == status
+    assert window.session.current == ("quotes", "q2")  # the loop moves on to the next suggestion
     shown = {h.item_id for h in window.view.hits if h.layer == "quotes"}
     assert ("q1" in shown) == (status != "rejected")  # rejected items are hidden…
     window.actions["show_rejected"].setChecked(True)
