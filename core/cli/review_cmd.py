@@ -11,6 +11,8 @@ import sys
 
 from tqdm import tqdm
 
+from ..errors import GoftarError
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
@@ -40,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
         for rid in tqdm(todo, desc="reviewing", unit="article", disable=None, file=sys.stderr):
             try:
                 record = project.load(rid)
-            except Exception as ex:  # a corrupt article: report it, go on with the others
+            except GoftarError as ex:  # a corrupt article: report it, go on with the others
                 print(f"goftar review: {rid}: skipped: {ex}", file=sys.stderr)
                 failed += 1
                 continue

@@ -54,6 +54,13 @@ class ProjectLock:
             os.close(fd)
             raise StoreError(f"{self.path}: cannot lock: {ex.strerror}") from None
         self._fd = fd
+        # release() empties the file; a holder's note still there means its session died unclosed.
+        try:
+            left = os.pread(fd, 4096, 0)
+        except OSError:
+            left = b""
+        #: who held the lock last without releasing it (a crash or kill), or None after a clean close
+        self.previous_holder: str | None = describe_holder(left) if left.strip() else None
         info = {"pid": os.getpid(), "host": socket.gethostname(), "annotator": annotator,
                 "since": utc_now_iso()}
         data = json.dumps(info, ensure_ascii=False).encode("utf-8")

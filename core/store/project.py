@@ -31,7 +31,7 @@ from typing import Any
 from ..errors import InputError, Problem, RecordError, StoreError
 from ..fsutil import atomic_write_text, fsync_dir
 from ..model import LAYERS, REVIEW_STATUSES, Record
-from ..schema import dumps_record, loads_record
+from ..schema import dumps_record, loads_record, record_to_dict
 from .annotator import resolve_annotator
 from .index import Entry, FileIndex
 from .journal import Journal
@@ -125,6 +125,9 @@ class Project:
         self.readonly = readonly
         self.warnings: list[Problem] = []
         self._lock = lock
+        #: the holder of the last session that ended without closing the project (a crash, a kill),
+        #: as "name (pid … on host, since …)", or None; only a writer can tell
+        self.crashed_session: str | None = lock.previous_holder if lock is not None else None
         self._mutex = threading.RLock()
         self._closed = False
         self.manifest = Manifest.read(path)
@@ -203,7 +206,19 @@ class Project:
             raise
         return proj
 
+    def _remove_stale_temp_files(self) -> None:
+        """Temp files of a rewrite that a crash interrupted (only the lock holder writes them)."""
+        patterns = [(self.path, f".{ARTICLES}.tmp"), (self.path, f".{MANIFEST_NAME}.*.tmp"),
+                    (self.path, ".gitignore.*.tmp"), (self.path / ANNOTATIONS, ".*.jsonl.compact.tmp"),
+                    (self.path / CACHE_DIR, ".*.tmp")]
+        for folder, pattern in patterns:
+            for tmp in folder.glob(pattern):
+                with contextlib.suppress(OSError):
+                    tmp.unlink()
+
     def _load(self) -> None:
+        if not self.readonly:
+            self._remove_stale_temp_files()
         if not self.readonly and self.annotator not in self.manifest.annotators:
             self.manifest.annotators.append(self.annotator)
             self.manifest.write(self.path)
@@ -410,21 +425,29 @@ class Project:
                 yield rec
 
     def stats(self, *, progress: Callable[[int], object] | None = None) -> dict[str, Any]:
-        """Articles by review status and items by layer and status (parses every latest version)."""
+        """Articles by review status and items by layer and status, over every latest version.
+
+        A line the store wrote itself (trusted) is only JSON-parsed; any other is loaded and
+        validated, and one that cannot be read is counted as unreadable and reported."""
         items: dict[str, Counter[str]] = {layer: Counter() for layer in LAYERS}
         unreadable = 0
         for rid in self.ids():
             with self._mutex:
-                try:
-                    rec = self.load(rid)
-                except StoreError as ex:
-                    self._warn(Problem("record", str(ex), rid, None, None))
-                    unreadable += 1
-                    rec = None
-            if rec is not None:
+                self._check_open()
+                got = self._latest_line(rid)
+                obj: dict[str, Any] | None = None
+                if got is not None and got[1]:
+                    obj = json.loads(got[0])
+                else:
+                    try:
+                        obj = record_to_dict(self.load(rid), validate=False)
+                    except StoreError as ex:
+                        self._warn(Problem("record", str(ex), rid, None, None))
+                        unreadable += 1
+            if obj is not None:
                 for layer in ("quotes", "claims", "dates"):
-                    items[layer].update(it.status for it in getattr(rec, layer))
-                items["speakers"].update(s.origin for s in rec.speakers)
+                    items[layer].update(it.get("status") for it in obj.get(layer, ()))
+                items["speakers"].update(sp.get("origin") for sp in obj.get("speakers", ()))
             if progress is not None:
                 progress(1)
         return {"project": str(self.path), "annotator": self.annotator, "articles": len(self),

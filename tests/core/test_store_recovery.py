@@ -225,3 +225,22 @@ def test_damage_in_a_superseded_line_survives_compaction(tmp_path: Path, monkeyp
         assert (w.file, w.line, w.record_id) == ("annotations/ali.jsonl", 1, "a2")
         assert "moved to ali.jsonl.damaged" in w.message
     assert (d / "annotations" / "ali.jsonl.damaged").read_bytes() == lines[0] + b"\n"
+
+
+def test_a_killed_session_is_reported_and_its_temp_files_removed(tmp_path: Path) -> None:
+    d = _project(tmp_path)
+    code = textwrap.dedent("""
+        import os, sys
+        from goftar.core.store import Project
+        p = Project.open(sys.argv[1], annotator="ali")
+        open(os.path.join(sys.argv[1], ".articles.jsonl.tmp"), "wb").write(b"half a rewrite")
+        open(os.path.join(sys.argv[1], "annotations", ".ali.jsonl.compact.tmp"), "wb").write(b"half")
+        os._exit(0)  # as if killed: no close(), the kernel drops the lock
+    """)
+    assert _run(code, str(d)).returncode == 0
+    with Project.open(d, annotator="sara") as p:
+        assert p.crashed_session is not None and p.crashed_session.startswith("ali (pid ")
+    assert not (d / ".articles.jsonl.tmp").exists()
+    assert not (d / "annotations" / ".ali.jsonl.compact.tmp").exists()
+    with Project.open(d, annotator="sara") as p:  # that session closed cleanly
+        assert p.crashed_session is None
