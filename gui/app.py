@@ -107,6 +107,24 @@ def create_app(argv: Sequence[str] | None = None) -> object:
     return app
 
 
+def install_excepthook(window: object) -> None:
+    """An unexpected exception in a slot becomes a readable dialog (the traceback goes to stderr only).
+
+    Every edit is already saved when it is made, so the analyst loses nothing and can go on.
+    """
+    import traceback
+
+    from goftar.gui.i18n import tr
+
+    def hook(kind: type[BaseException], value: BaseException, tb: object) -> None:
+        traceback.print_exception(kind, value, tb)  # type: ignore[arg-type]
+        show = getattr(window, "show_error", None)
+        if callable(show):
+            show(tr("dlg.error"), f"{tr('dlg.unexpected')}\n\n{kind.__name__}: {value}")
+
+    sys.excepthook = hook
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     t0 = time.perf_counter()
     args = parse_args(argv)
@@ -122,6 +140,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     window = MainWindow(settings=settings, annotator=args.annotator, interactive=not args.screenshot)
     if args.screenshot:
         return screenshot(window, args.target, Path(args.screenshot), args.article)
+    install_excepthook(window)
     window.restore_layout()
     window.show()
     window.open_initial(args.target, article=args.article)

@@ -160,6 +160,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "dlg.readonly": ("This project is open read-only: another Goftar is writing it.",
                      "این پروژه فقط‌خواندنی باز است: گفتار دیگری در آن می‌نویسد."),
     "dlg.locked": ("%1\n\nOpen it read-only?", "%1\n\nفقط‌خواندنی باز شود؟"),
+    "dlg.unexpected": ("Something went wrong inside Goftar. Your saved work is safe; you can go on.",
+                       "خطایی درون گفتار رخ داد. کار ذخیره‌شده شما سالم است و می‌توانید ادامه دهید."),
     "dlg.skip_reason": ("Why skip this article?", "چرا از این مقاله می‌گذرید؟"),
     "dlg.choose_speaker": ("Speaker:", "گوینده:"),
     "dlg.merge_into": ("Merge the current speaker into:", "ادغام گوینده جاری در:"),

@@ -423,3 +423,17 @@ def test_claim_source_is_set_through_the_speaker_chooser(window: MainWindow,
         next(i for i in items if "[s1]" in i), True))
     window.actions["set_speaker"].trigger()
     assert window.session.record.item(cid)[1].source == "s1"
+
+
+def test_unexpected_exception_becomes_a_dialog(window: MainWindow, dialogs: list,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from goftar.gui.app import install_excepthook
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    install_excepthook(window)
+    try:
+        raise KeyError("boom")
+    except KeyError as e:
+        sys.excepthook(type(e), e, e.__traceback__)
+    assert [k for k, _t in dialogs] == ["critical"]
+    assert "KeyError" in dialogs[0][1] and "Traceback" not in dialogs[0][1]
