@@ -13,7 +13,9 @@ from .cues import Cue
 from .textspans import SPACE, trim
 
 #: cues that take a noun-phrase object unless a clause marker (که / :) follows them
-NEEDS_MARKER = frozenset(["اشاره", "خبر", "انتقاد", "اعتراض", "تکذیب", "تایید", "ابراز", "خواستار", "گزارش", "اظهار", "تشریح"])
+NEEDS_MARKER = frozenset(["اشاره", "خبر", "انتقاد", "اعتراض", "تکذیب", "تایید", "ابراز", "خواستار", "اظهار", "تشریح"])
+#: speech verbs that take a predicative complement: "شمار کشته‌ها را ۱۴ نفر اعلام کرد"
+PREDICATIVE = frozenset(["اعلام", "عنوان", "ذکر", "ارزیابی", "توصیف", "معرفی", "تلقی", "قلمداد"])
 TRAIL = ".،,؛;:!؟? \u200c"
 _SKIP_AFTER = re.compile(r"[ \u200c]*(?:(?:،|,)[ \u200c]*)?")
 
@@ -60,8 +62,14 @@ def after_cue(f: str, cue: Cue, sent_end: int, para_end: int) -> tuple[str, int]
 
 
 def clause_span(f: str, start: int, end: int) -> tuple[int, int]:
-    """Trim a reported clause: spaces, the final period, a dangling comma."""
+    """Trim a reported clause: spaces, the final period, a dangling comma, a trailing gloss "(… : …)"."""
     s, e = trim(f, start, end)
+    while e > s and f[e - 1] in TRAIL:
+        e -= 1
+    if e > s and f[e - 1] == ")":
+        o = f.rfind("(", s, e)
+        if o > s and (":" in f[o:e] or "معنی" in f[o:e] or "یعنی" in f[o:e]):
+            e = o
     while e > s and f[e - 1] in TRAIL:
         e -= 1
         s, e = trim(f, s, e)
@@ -69,6 +77,15 @@ def clause_span(f: str, start: int, end: int) -> tuple[int, int]:
 
 
 OBJ_STOP = frozenset(["از", "به", "با", "در", "برای", "بر", "و", "که", "،", ",", ":", "«"])
+
+
+def predicative(f: str, clause_start: int, cue: Cue) -> tuple[int, int] | None:
+    """"X را Y اعلام کرد": a complement Y between را and the cue makes the object phrase a quote."""
+    region = f[clause_start:cue.start]
+    ra = ([*re.finditer(r"(?<![\w\u200c])را(?![\w\u200c])", region)] or [None])[-1]
+    if ra is None or not re.search(r"[\w]", region[ra.end():]):
+        return None
+    return characterisation(f, clause_start, cue)
 
 
 def characterisation(f: str, clause_start: int, cue: Cue) -> tuple[int, int] | None:
@@ -90,8 +107,10 @@ def characterisation(f: str, clause_start: int, cue: Cue) -> tuple[int, int] | N
     ra = ([*re.finditer(r"(?<![\w\u200c])را(?![\w\u200c])", region)] or [None])[-1]
     if ra is None:
         return None
-    # the object before "را": from a demonstrative/pronoun close by, else back to the last phrase boundary
+    # the object before "را": the caller passes the position after the subject and framing
     before = region[:ra.start()]
+    if len(before.split()) <= 8:
+        return clause_span(f, clause_start, cue.start)
     words = list(re.finditer(r"[^\s،,:«»]+|[،,:«»]", before))
     start_idx = None
     for k in range(len(words) - 1, max(-1, len(words) - 5), -1):

@@ -16,6 +16,7 @@ from .textspans import Tok
 EVENT_NOUNS = frozenset(
     ["ادامه", "پاسخ", "جمع", "گفت\u200cوگو", "گفتگو", "گفت\u200cو\u200cگو", "مصاحبه", "نشست", "جلسه", "مراسم", "حاشیه", "خصوص", "مورد", "جریان", "کنفرانس", "سخنرانی", "دیدار", "بازدید", "گزارش", "نامه", "بیانیه", "پیام", "برنامه", "سفر", "واکنش", "تماس", "اطلاعیه", "توییتی", "توئیتی", "صفحه", "حساب", "پایان", "خاتمه", "ابتدا", "آیین", "همایش", "اجلاس", "این", "آن", "همین", "همان", "کتاب", "کتابش", "یادداشتی", "یادداشت", "مقاله", "گفتگویی", "گفت\u200cوگویی"])
 VERBISH = frozenset(["است", "بود", "شد", "کرد", "هست", "نیست", "دارد", "داشت", "باید", "نباید", "کند", "شود", "کرده", "شده", "بوده", "داده", "نموده", "گرفته", "کردند", "شدند", "دادند", "داد", "گرفت", "رفت", "آمد", "قرار"])
+NUMBER_WORDS = frozenset(["یک", "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "نه", "ده", "یازده", "دوازده", "بیست", "سی", "چهل", "پنجاه", "شصت", "هفتاد", "هشتاد", "نود", "صد", "هزار"])
 PUNCT_STOP = set(".،,:؛;!?؟()[]{}«»“”\"'-–—/")
 
 
@@ -76,11 +77,13 @@ class Chunker:
         dar = title if dar is None else dar
         while j < n and j - i < limit:
             t = toks[j]
-            if t.text == "و" and title and j + 1 < n and not self.is_stop(toks[j + 1]) \
-                    and not self.is_title_start(toks, j + 1):
+            if t.text == "و" and j + 1 < n and not self.is_stop(toks[j + 1]) \
+                    and not self.is_title_start(toks, j + 1) \
+                    and (title or (toks[j + 1].text.endswith("ی") and toks[j - 1].text.endswith("ی"))):
                 j += 2
                 continue
             if t.text == "در" and dar and j + 1 < n and toks[j + 1].text not in EVENT_NOUNS \
+                    and not toks[j + 1].text.startswith(("این", "آن")) \
                     and not self.is_stop(toks[j + 1]):
                 k = j + 1
                 while k < n and k - j <= 3 and not self.is_stop(toks[k]) and not self.is_title_start(toks, k):
@@ -100,7 +103,7 @@ class Chunker:
         while j < len(toks) and j - i < max_len:
             t = toks[j]
             if self.is_stop(t) or self.is_title_start(toks, j) or t.text in self.lx.honorifics \
-                    or t.text[:1].isdigit() or self.is_strong_head(t.text):
+                    or t.text[:1].isdigit() or self.is_strong_head(t.text) or t.text in NUMBER_WORDS:
                 break
             j += 1
         return j
@@ -133,6 +136,8 @@ class Chunker:
                 np_.etype = self.type_of_name(inner)
                 return self._appositive(f, toks, k + 1, np_)
             return None, i + 1
+        if self._multi(toks, i, lx.outlets):
+            return self._outlet(f, toks, i)
         c = self.fw(t)
         if c == "dem" and i + 1 < n and not self.is_stop(toks[i + 1]):
             j = self.extend(toks, i + 1, title=False, limit=5)
@@ -144,6 +149,10 @@ class Chunker:
             np_ = NP("indef", t.start, toks[j - 1].end, (t.start, toks[j - 1].end))
             np_.etype = self.type_of_head(toks[i + 1].text)
             return np_, j
+        if (t.text in NUMBER_WORDS - {"یک", "نه", "ده"} or t.text.isdigit()) and i + 1 < n and not self.is_stop(toks[i + 1]) \
+                and self.fw(toks[i + 1]) is None:
+            j = self.extend(toks, i + 1, title=False, limit=5)
+            return NP("group", t.start, toks[j - 1].end, (t.start, toks[j - 1].end), etype="group"), j
         if c == "quant" and i + 2 < n and toks[i + 1].text == "از":
             inner, j = self.phrase_at(f, toks, i + 2)
             if inner is not None and inner.kind in ("group", "outlet", "org"):
@@ -161,7 +170,7 @@ class Chunker:
             np_ = NP("title", t.start, toks[j - 1].end, ttl, title=ttl, etype="person")
             # a name right after the title: "وزیر خارجه آمریکا مایک پمپئو" / "…، «X»"
             k = j + (1 if j < n and toks[j].text == "،" else 0)
-            if k < n and (toks[k].text in lx.first_names):
+            if k < n and (toks[k].text in lx.first_names) and self.name_at(toks, k) > k + 1:
                 e = self.name_at(toks, k)
                 np_.name = (toks[k].start, toks[e - 1].end)
                 np_.head = np_.name
@@ -203,7 +212,8 @@ class Chunker:
         for k in (3, 2, 1):
             if i + k <= n and " ".join(x.text for x in toks[i:i + k]) in lx.outlets:
                 e = toks[i + k - 1].end
-                return NP("outlet", t.start, e, (t.start, e), name=(t.start, e), etype="media"), i + k
+                np_ = NP("outlet", t.start, e, (t.start, e), name=(t.start, e), etype="media")
+                return self._appositive(f, toks, i + k, np_)
         j = i + 1
         if j < n and toks[j].text in ("«", '"', "“"):
             inner, k = self.phrase_at(f, toks, j)
@@ -223,7 +233,9 @@ class Chunker:
             if np_.etype == "unknown":
                 np_.etype = "person"
             return np_, e
-        if k < n and toks[k].text in self.outlet_first and toks[k].text in self.lx.outlet_words:
+        if k < n and toks[k].text == "دیگر" and np_.etype == "media":
+            k += 1
+        if k < n and np_.etype == "media" and toks[k].text in self.lx.outlet_words:
             # "موندو دپورتیوو روزنامه کاتالان": an outlet described by its kind
             e = self.extend(toks, k, title=False, limit=4)
             np_.extra_mentions.append((toks[k].start, toks[e - 1].end))
@@ -263,6 +275,21 @@ class Chunker:
 
     # ------------------------------------------------------------------ the source of a cue
     def find_source(self, f: str, toks: list[Tok]) -> NP | None:
+        np_ = self._find_source(f, toks)
+        if np_ is None:
+            return None
+        commas = [k for k, t in enumerate(toks) if t.text in ("،", ",") and t.start >= np_.end]
+        if commas and toks[commas[0]].start > np_.end + 1:
+            last = commas[-1]
+            tail = toks[last + 1:]
+            if tail:
+                np2, j = self.phrase_at(f, tail, 0)
+                if np2 is not None and not (np2.kind == "name" and np2.etype == "unknown") \
+                        and not (j < len(tail) and tail[j].text == "را") and np2.kind != "dem":
+                    return np2
+        return np_
+
+    def _find_source(self, f: str, toks: list[Tok]) -> NP | None:
         """The subject among `toks` (the clause before a cue), or None for a dropped subject.
 
         Framing at the clause start (adverbs, dates, comma-closed prepositional phrases) is skipped; after

@@ -16,7 +16,7 @@ from .candidates import Cand
 from .cues import Cue, CueMatcher
 from .direct_quotes import MarkPair, pair_marks
 from .folding import fold
-from .indirect import after_cue, characterisation, clause_span
+from .indirect import PREDICATIVE, after_cue, characterisation, clause_span, predicative
 from .lexicons import Lexicons
 from .nps import NP, Chunker
 from .term_marks import TermMarks
@@ -24,6 +24,9 @@ from .textspans import Tok, paragraphs, sentences, tokens, trim
 
 DOC_RE = re.compile(r"(?<![\w\u200c])در[ \u200c]+(?:این[ \u200c]+)?(?:دادخواست|بیانیه|اطلاعیه|نامه|گزارش|سند|"
                     r"متن|کتاب|حکم|قطعنامه|شکایت)(?:[\u200c ]?(?:ای|ی))?[ \u200c]+")
+PARTICIPLE_RE = re.compile(r"(?<![\w\u200c])(?:با|ضمن)[ \u200c]+(?:بیان|اشاره[ \u200c]+به|تاکید[ \u200c]+بر|"
+                           r"اعلام|یادآوری|ابراز)[ \u200c]+(?:این[ \u200c]?که|اینکه)(?![\w\u200c])[ \u200c]*")
+IMPERATIVE_END = re.compile(r"(?<![\w\u200c])ب[\w\u200c]+ید[.!]?$")
 BYLINE_RE = re.compile(r"^[—–-]+\s*(?P<who>[^()\n]*?)\s*\((?P<handle>@\w+)\)")
 CREDIT_RE = re.compile(r"^(?:انتهای پیام|منبع|عکس|ترجمه|گفت[\u200c ]?و[\u200c ]?گو از|گزارش از|کد خبر|"
                        r"برچسب|نویسنده|تنظیم|خبرنگار)")
@@ -149,6 +152,7 @@ class Analysis:
     # ------------------------------------------------------------------ the stages
     def run(self) -> list[Cand]:
         self.embedded_posts()
+        self.participle_cues()
         self.interview()
         self.headlines()
         self.verb_cues()
@@ -217,11 +221,40 @@ class Analysis:
                     continue
                 self.cands.append(Cand("indirect", s, e, None, order=s, np=np_, confidence=0.75, embedded=True))
 
+    # "با بیان اینکه C، …" ------------------------------------------------------------------------
+    def participle_cues(self) -> None:
+        f = self.f
+        for m in PARTICIPLE_RE.finditer(f):
+            sent = self.sent_of(m.start())
+            comma = self._clause_end(m.end(), sent[1])
+            if comma >= sent[1]:
+                comma = f.rfind("،", m.end(), sent[1])
+            if comma <= m.end():
+                continue
+            s, e = clause_span(f, m.end(), comma)
+            if e - s < 5:
+                continue
+            c = Cand("indirect", s, e, (m.start(), m.start() + len(m.group().rstrip())), order=m.start(),
+                     confidence=0.75)
+            np_ = self.p.chunker.find_source(f, self.toks_in(self._clause_start_plain(sent, m.start()), m.start()))
+            c.np = np_
+            if np_ is None:
+                c.mode = "last"
+            self._mixed(c)
+            self.cands.append(c)
+
+    def _clause_start_plain(self, sent: tuple[int, int], pos: int) -> int:
+        start = sent[0]
+        for a, b, kind in self.preps:
+            if start <= a < pos and kind == "conduit":
+                start = max(start, self._skip_relay(b, pos))
+        return start
+
     # interviews ------------------------------------------------------------------------------
     def interview(self) -> None:
         f = self.f
         qs = [i for i, (a, b) in enumerate(self.paras)
-              if f[b - 1] in "؟?" and not self._has_speech_cue(a, b) and b - a < 300]
+              if (f[b - 1] in "؟?" and b - a < 300) or (b - a < 100 and IMPERATIVE_END.search(f[a:b]))]
         if len(qs) < 2:
             return
         qset = set(qs)
@@ -333,9 +366,7 @@ class Analysis:
                 s, e = clause_span(f, pos, sent[1])
                 cand = Cand("indirect", s, e, (cue.start, cue.end), order=cue.start)
             elif what == "clause":
-                if cue.kind == "characterize" and cue.lemma == "متهم":
-                    pass
-                s, e = clause_span(f, pos, sent[1])
+                s, e = clause_span(f, pos, self._clause_end(pos, sent[1]))
                 if pi in self.answer_paras and cue.first_person:
                     semi = f.find("؛", s, e)
                     if semi > 0:
@@ -344,10 +375,15 @@ class Analysis:
                     cand = Cand("indirect", s, e, (cue.start, cue.end), order=cue.start)
             else:
                 if cue.kind == "characterize":
-                    span = characterisation(f, clause_start, cue)
+                    span = characterisation(f, self._object_start(clause_start, cue), cue)
                     if span and span[1] - span[0] >= 3:
                         cand = Cand("indirect", span[0], span[1], (cue.start, cue.end), order=cue.start)
                         conf = 0.7
+                elif cue.lemma in PREDICATIVE and not cue.passive:
+                    span = predicative(f, self._object_start(clause_start, cue), cue)
+                    if span and span[1] - span[0] >= 3:
+                        cand = Cand("indirect", span[0], span[1], (cue.start, cue.end), order=cue.start)
+                        conf = 0.6
                 elif cue.lemma in ("خبر",):
                     pair = self._pair_before(cue.start, clause_start)
                     if pair is not None:
@@ -361,6 +397,13 @@ class Analysis:
                 cand.mode = "null"
                 conf = 0.6
             cand.tags.add(cue.kind)
+            cand.tags.add("lemma:" + cue.lemma)
+            if cue.first_person and pi in self.answer_paras:
+                cand.mode = "interviewee"
+                cand.speaker_mention_null = True
+                cand.confidence = conf
+                self.cands.append(cand)
+                continue
             if cue.kind == "characterize" and "عنوان" in f[cand.start:cand.end]:
                 cand.tags.add("evaluative")
             cand.confidence = conf
@@ -368,6 +411,42 @@ class Analysis:
             self._mixed(cand)
             self.cands.append(cand)
             prev_in_sent[sent] = cand
+
+    def _object_start(self, clause_start: int, cue: Cue) -> int:
+        """Where the object phrase of a characterisation can start: after the subject and framing."""
+        f = self.f
+        start = self._clause_start_plain(self.sent_of(cue.start), cue.start)
+        start = max(start, clause_start)
+        toks = self.toks_in(start, cue.start)
+        np_ = self.p.chunker.find_source(f, toks)
+        if np_ is not None:
+            start = np_.end
+        comma = max(f.rfind("،", start, cue.start), f.rfind(",", start, cue.start))
+        ra = f.rfind(" را", start, cue.start)
+        if 0 <= comma < ra:
+            start = comma + 1
+        rest = self.toks_in(start, cue.start)
+        if rest and self.lx.function_words.get(rest[0].text) == "prep":
+            for t in rest:
+                if t.start >= ra:
+                    break
+                if t.text in ("این", "آن", "همین", "همان"):
+                    return t.start
+        return start
+
+    def _clause_end(self, pos: int, end: int) -> int:
+        """An unmarked clause ends at a comma that a later attribution of the sentence follows."""
+        f = self.f
+        for c in self.cues_between(pos, end):
+            if c.first_person or c.passive:
+                continue
+            nxt = f[c.end:c.end + 3].lstrip(" \u200c")
+            if not nxt.startswith((":", "که")):
+                continue
+            comma = f.rfind("،", pos, c.start)
+            if comma > pos and not self.cues_between(comma, c.start)[:-1]:
+                return comma
+        return end
 
     def _prep_use(self, cue: Cue) -> bool:
         """گفته/نوشته/گزارش/اعلام as part of a prepositional phrase (به گفته، طبق اعلام …)."""
@@ -418,6 +497,8 @@ class Analysis:
         """Past a relay's source (and a chained "و به نقل از Y") and its comma/colon."""
         f = self.f
         comma = f.find("،", pos, limit)
+        if 0 <= comma - pos <= 60 and not self.cues_between(pos, comma):
+            return comma + 1
         toks = self.toks_in(pos, limit)
         if toks:
             np_, j = self.p.chunker.phrase_at(f, toks, 0)
@@ -425,6 +506,8 @@ class Analysis:
             if comma >= 0 and f[end:comma].strip(" \u200c") == "":
                 return comma + 1
             m = re.match(r"[ \u200c]*(?:[:،,]|و[ \u200c]+به[ \u200c]+نقل[ \u200c]+از)?", f[end:limit])
+            if m and "نقل" in m.group():
+                return self._skip_relay(end + m.end(), limit)
             return end + (m.end() if m else 0)
         return comma + 1 if comma >= 0 else pos
 
@@ -537,16 +620,25 @@ class Analysis:
                 cand.mode = "share"
                 cand.share_with = prev
                 return
-        # the subject right after the last complementiser (nested: "… که وی پاسخ داد")
+        # the subject right after the last complementiser (nested: "… که وی پاسخ داد"), or the head of a
+        # relative clause whose verb is the cue ("یک رسانه را که نوشته «…»")
         for k in range(len(toks) - 1, -1, -1):
             if toks[k].text == "که":
                 sub = toks[k + 1:]
                 if sub:
-                    np_, j = self.p.chunker.phrase_at(f, sub, 0)
-                    if np_ is not None and np_.kind in ("pronoun", "name", "title", "marked") \
-                            and not (j < len(sub) and sub[j].text == "را"):
+                    np_ = self.p.chunker.find_source(f, sub)
+                    if np_ is not None and not (np_.kind == "name" and np_.etype == "unknown"):
                         cand.np = np_
                         return
+                else:
+                    head = toks[:k]
+                    if head and head[-1].text == "را":
+                        head = head[:-1]
+                    for h in range(max(0, len(head) - 6), len(head)):
+                        np_, j = self.p.chunker.phrase_at(f, head, h)
+                        if np_ is not None and j == len(head) and np_.kind in ("indef", "outlet", "dem", "group"):
+                            cand.np = np_
+                            return
                 break
         np_ = self.p.chunker.find_source(f, toks)
         if np_ is None:

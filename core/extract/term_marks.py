@@ -56,8 +56,8 @@ class TermMarks:
         if self._title_follows(f, p.outer_end) and len(words) <= 4:
             return True
         before = f[max(0, p.open - 30):p.open].rstrip()
-        prev = re.search(r"([\w\u200c]+)\W*$", before)
-        if prev and (prev.group(1) in DESIGNATORS or prev.group(1) in self.lx.outlet_words) and len(words) <= 6:
+        prev = re.findall(r"[\w\u200c]+", before)[-2:]
+        if any(w in DESIGNATORS or w in self.lx.outlet_words for w in prev) and len(words) <= 6:
             return True
         # lists of marked names: «لونا»، «پاندی» و «بلا»
         after = f[p.outer_end:p.outer_end + 4]
