@@ -156,3 +156,23 @@ def test_locked_project_opens_read_only_on_request(window: MainWindow, tmp_path:
 
     assert not other.run(C.SetStatus("q1", "reject")) and errors  # no write, and it says why
     other.close_project()
+
+
+def test_inline_kind_combo_edits_through_the_undo_stack(window: MainWindow) -> None:
+    from PySide6.QtWidgets import QComboBox, QStyleOptionViewItem
+
+    panel = window.quotes
+    model = panel.source_model()
+    col = model.column_of("kind")
+    idx = panel.proxy.mapFromSource(model.index_of("q2", col))
+    delegate = panel.table.itemDelegate()
+    editor = delegate.createEditor(panel.table.viewport(), QStyleOptionViewItem(), idx)
+    assert isinstance(editor, QComboBox) and editor.isEditable()
+    assert editor.completer() is not None  # type-ahead
+    delegate.setEditorData(editor, idx)
+    assert editor.currentData() == "indirect"
+    editor.setCurrentIndex(editor.findData("mixed"))
+    delegate.setModelData(editor, panel.proxy, idx)
+    assert window.session.record.quote("q2").kind == "mixed"
+    window.actions["undo"].trigger()
+    assert window.session.record.quote("q2").kind == "indirect"
