@@ -437,3 +437,22 @@ def test_unexpected_exception_becomes_a_dialog(window: MainWindow, dialogs: list
         sys.excepthook(type(e), e, e.__traceback__)
     assert [k for k, _t in dialogs] == ["critical"]
     assert "KeyError" in dialogs[0][1] and "Traceback" not in dialogs[0][1]
+
+
+def test_background_extraction_fills_an_article_without_suggestions(qtbot, settings: AppSettings, tmp_path: Path,
+                                                                    dialogs: list) -> None:
+    if not hasattr(pytest.importorskip("goftar.core.extract"), "Extractor"):
+        pytest.skip("the extractor is not built yet")
+    folder = tmp_path / "bare"
+    with Project.create(folder, annotator="tester") as p:
+        p.add_articles([Record(id="bare", text=TEXT)])
+    w = make_window(qtbot, settings)
+    w.session.background = True
+    w.session.open_project(folder)
+    assert w.work_label.text() == i18n.tr("sb.extracting")     # the window is usable meanwhile
+    qtbot.waitUntil(lambda: bool(w.session.record.quotes), timeout=20000)
+    assert w.work_label.text() == ""
+    assert {h.layer for h in w.view.hits} >= {"quotes"}
+    w.close()
+    with Project.open(folder, annotator="tester", readonly=True) as p:  # suggestions kept in the project
+        assert p.load("bare").quotes
