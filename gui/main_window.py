@@ -232,8 +232,10 @@ class MainWindow(QMainWindow):
     def _rebuild_recent_menu(self) -> None:
         menu = self.menus["file"].findChild(type(self.menus["file"]), "menu_recent")
         if menu is None:
-            menu = self.menus["file"].addMenu(tr("menu.recent"))
+            menu = type(self.menus["file"])(tr("menu.recent"), self.menus["file"])
             menu.setObjectName("menu_recent")
+            # right under Open/New, where one looks for a project
+            self.menus["file"].insertMenu(self.actions["import"], menu)
         menu.clear()
         for path in self.settings.recent_projects():
             a = menu.addAction(path)
