@@ -29,7 +29,7 @@ from types import TracebackType
 from typing import Any
 
 from ..errors import InputError, Problem, RecordError, StoreError
-from ..fsutil import atomic_write_text, fsync_dir
+from ..fsutil import atomic_write_text, fsync_dir, set_temp_mode
 from ..model import LAYERS, REVIEW_STATUSES, Record
 from ..schema import dumps_record, loads_record, record_to_dict
 from .annotator import resolve_annotator
@@ -65,6 +65,7 @@ def _copy_range(src: int, dst: int, start: int, end: int) -> None:
 def _atomic_write_lines_bytes(target: Path, lines: Iterable[bytes]) -> int:
     """Write UTF-8 lines (without their newlines) atomically: temp file, fsync, rename, fsync folder."""
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    set_temp_mode(fd, target)
     n = 0
     try:
         out = _Appender(fd)

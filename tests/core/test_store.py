@@ -344,3 +344,16 @@ def test_export_gold_equals_the_io_export(tmp_path: Path, monkeypatch: pytest.Mo
         assert n == io_export.export_gold(p.iter_records(status=status), slow, with_provenance=with_provenance)
     assert n == (7 if status is None else 3)
     assert fast.read_bytes() == slow.read_bytes()
+
+
+def test_project_files_get_ordinary_modes(tmp_path: Path) -> None:
+    # A project folder on a shared drive must be readable by the other analysts: no 0600 temp-file modes.
+    ref = tmp_path / "plain"
+    ref.write_text("", encoding="utf-8")
+    d = tmp_path / "p"
+    with Project.create(d, annotator="ali") as p:
+        p.add_articles([make_record("a")])
+        p.export_gold(tmp_path / "gold.jsonl", status=None)
+    mode = ref.stat().st_mode & 0o777
+    for f in (d / MANIFEST_NAME, d / "articles.jsonl", d / ".gitignore", tmp_path / "gold.jsonl"):
+        assert f.stat().st_mode & 0o777 == mode, f
