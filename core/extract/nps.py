@@ -90,7 +90,8 @@ class Chunker:
                     k += 1
                 j = k
                 continue
-            if self.is_stop(t) or (t.text in self.lx.first_names and j > i + 1 and title):
+            if self.is_stop(t) or (t.text in self.lx.first_names and j > i + 1 and title) \
+                    or self.fw(t) == "dem":
                 break
             if t.text[:1].isdigit() or (t.text[:1].isascii() and not title):
                 break
@@ -149,8 +150,9 @@ class Chunker:
             np_ = NP("indef", t.start, toks[j - 1].end, (t.start, toks[j - 1].end))
             np_.etype = self.type_of_head(toks[i + 1].text)
             return np_, j
-        if (t.text in NUMBER_WORDS - {"یک", "نه", "ده"} or t.text.isdigit()) and i + 1 < n and not self.is_stop(toks[i + 1]) \
-                and self.fw(toks[i + 1]) is None:
+        if (t.text in NUMBER_WORDS - {"یک", "نه", "ده"} or t.text.isdigit()) and i + 1 < n \
+                and not self.is_stop(toks[i + 1]) and self.fw(toks[i + 1]) is None \
+                and toks[i + 1].text not in NUMBER_WORDS:
             j = self.extend(toks, i + 1, title=False, limit=5)
             return NP("group", t.start, toks[j - 1].end, (t.start, toks[j - 1].end), etype="group"), j
         if c == "quant" and i + 2 < n and toks[i + 1].text == "از":
@@ -220,7 +222,12 @@ class Chunker:
             if inner is not None and inner.name:
                 np_ = NP("outlet", t.start, inner.end, (t.start, inner.end), name=inner.name, etype="media")
                 return np_, k
-        j = self.extend(toks, i, title=False, limit=4)
+        for k in (2, 1):
+            if i + 1 + k <= n and " ".join(x.text for x in toks[i + 1:i + 1 + k]) in lx.outlets:
+                e = toks[i + k].end
+                return self._appositive(f, toks, i + 1 + k,
+                                        NP("outlet", t.start, e, (t.start, e), name=(t.start, e), etype="media"))
+        j = self.extend(toks, i, title=False, limit=3)
         return NP("outlet", t.start, toks[j - 1].end, (t.start, toks[j - 1].end), etype="media"), j
 
     def _appositive(self, f: str, toks: list[Tok], j: int, np_: NP) -> tuple[NP, int]:

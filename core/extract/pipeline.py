@@ -625,6 +625,8 @@ class Analysis:
         for k in range(len(toks) - 1, -1, -1):
             if toks[k].text == "که":
                 sub = toks[k + 1:]
+                if any(t.text in ("-", "–", "—") for t in sub):
+                    break  # a parenthetical relative clause "X - که … - گفت"
                 if sub:
                     np_ = self.p.chunker.find_source(f, sub)
                     if np_ is not None and not (np_.kind == "name" and np_.etype == "unknown"):

@@ -60,8 +60,11 @@ class Registry:
         self.f = f
         self.entities: list[Entity] = []
         self.last: Entity | None = None    # most recent body-text speaker
+        self.last_single: Entity | None = None  # most recent speaker that is not a group
         #: finds a source phrase before a position when a pronoun or demonstrative has no speaker antecedent
         self.antecedent = None
+        #: end of the lead paragraph (a title-only lead speaker may be named in the body)
+        self.lead_end: int | None = None
 
     # ------------------------------------------------------------------ helpers
     def _new(self, name: str, etype: str, **kw) -> Entity:
@@ -93,7 +96,8 @@ class Registry:
             if norm(ename) == key:
                 return e
             etoks = ename.replace("\u200c", " ").split()
-            if len(toks) > 1 and len(etoks) > 1 and etype in ("person", "unknown") and e.etype == "person" and (
+            if len(toks) > 1 and len(etoks) > 1 and etype in ("person", "unknown") \
+                    and e.etype in ("person", "unknown") and (
                     " ".join(toks) in " ".join(etoks) or " ".join(etoks) in " ".join(toks)):
                 return e
             if e.etype == "media" and etype in ("media", "unknown") and toks and etoks and (
@@ -101,7 +105,8 @@ class Registry:
                 return e
             if len(toks) == 1 and len(toks[0]) >= 3 and e.etype in ("person", "media", "unknown", "organization"):
                 tk = norm(toks[0])
-                if e.etype == "person" and tk == norm(etoks[-1]):
+                if e.etype in ("person", "unknown") and (tk == norm(etoks[-1])
+                                                          or (tk.endswith("ی") and tk[:-1] == norm(etoks[-1]))):
                     return e
                 if e.etype != "person" and tk == norm(etoks[0]) and len(etoks) <= 3:
                     return e
@@ -130,6 +135,9 @@ class Registry:
         f = self.f
         if np_ is None or np_.kind in ("pronoun", "refl"):
             e = self.last
+            if e is not None and e.etype == "group" and np_ is not None and np_.kind == "pronoun" \
+                    and f[np_.head[0]:np_.head[1]] in ("وی", "او", "ایشان"):
+                e = self.last_single
             if e is None and self.antecedent is not None and np_ is not None:
                 prior = self.antecedent(np_.start)
                 if prior is not None:
@@ -159,6 +167,14 @@ class Registry:
                     e = cand
                     e.name = strip_marks(self.text[np_.name[0]:np_.name[1]])
                     e.named = True
+            last = self.last
+            if e is None and role is None and last is not None and not last.named and not last.indefinite \
+                    and last.etype == "person" and last.role and np_.etype in ("person", "unknown") \
+                    and self.lead_end is not None and min(last.mentions, default=(10**9, 0))[0] < self.lead_end:
+                # lead by title, body by name: "معاون وزیر … گفت: …" then "X افزود: …"
+                e = last
+                e.name = strip_marks(self.text[np_.name[0]:np_.name[1]])
+                e.named = True
             if e is None:
                 e = self._new(strip_marks(self.text[np_.name[0]:np_.name[1]]), np_.etype, named=True)
             elif len(norm(name)) > len(norm(e.name)) and e.etype in ("person", "unknown", "media"):
@@ -182,6 +198,9 @@ class Registry:
             e.mentions.add(head)
         elif role:
             e = self._by_role(role)
+            last = self.last
+            if e is None and last is not None and last.named and last.etype == "person" and last.role is None:
+                e = last  # a later title-only reference to the current speaker
             if e is None:
                 e = self._new(self.text[np_.title[0]:np_.title[1]], "person")
         elif np_.kind == "indef":
@@ -201,6 +220,8 @@ class Registry:
             e.mentions.add(m)
         if not embedded:
             self.last = e
+            if e.etype != "group":
+                self.last_single = e
         else:
             e.embedded = True
         return e, head
@@ -231,6 +252,8 @@ class Registry:
     def set_last(self, e: Entity | None) -> None:
         if e is not None and not e.embedded:
             self.last = e
+            if e.etype != "group":
+                self.last_single = e
 
     # ------------------------------------------------------------------ clustering after the pass
     def merge_descriptions(self) -> None:
