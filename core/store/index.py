@@ -192,7 +192,8 @@ class FileIndex:
 
     # ------------------------------------------------------------ problems
     def problems(self) -> list[Problem]:
-        out = [Problem("line", what, rid, self.name, line)
+        # A blank line holds nothing to lose: worth a warning, not an error.
+        out = [Problem("line", what, rid, self.name, line, "warning" if what == "empty line" else "error")
                for rid, _o, _n, line, what in self.scan.broken]
         if self.scan.torn is not None:
             off, n = self.scan.torn

@@ -211,6 +211,8 @@ class Journal:
                 if what is not None:
                     self.bad[e[1]] = what
         for rid, off, n, line, what in self.index.scan.broken:
+            if what == "empty line":
+                continue  # nothing in it to keep
             quarantine.append(os.pread(self.fd, n, off))
             problems.append(Problem("line", f"unreadable line ({what}) moved to {self.damaged_path.name}",
                                     rid, self.name, line, "warning"))

@@ -118,6 +118,7 @@ class Project:
     #: in a line at open; bigger scans read only ids and statuses, and damage shows when loading)
     verify_scan_bytes: int = 32 << 20
     #: merge suggestions.jsonl into articles.jsonl at close when articles.jsonl is at most this big
+    #: (or suggestions.jsonl has grown to a quarter of its size)
     merge_max_bytes: int = 64 << 20
 
     def __init__(self, path: Path, annotator: str, readonly: bool, lock: ProjectLock | None):
@@ -281,7 +282,8 @@ class Project:
             try:
                 if not self.readonly:
                     self._sugg.sync()
-                    if self._sugg.versions and self._articles.file_size <= self.merge_max_bytes:
+                    if self._sugg.versions and (self._articles.file_size <= self.merge_max_bytes
+                                                or 4 * self._sugg.index.file_size >= self._articles.file_size):
                         self._merge_suggestions()
                     self._save_caches()
             finally:
@@ -401,6 +403,13 @@ class Project:
                 raise StoreError(f"{self.path / ARTICLES}:{line}: record {rid} cannot be read: {what}")
             raise StoreError(f"{self.path}: record {rid} exists only as unreadable journal lines")
         raise StoreError(f"{self.path}: no article {rid!r}")
+
+    def load_imported(self, rid: str) -> Record:
+        """The imported article with its newest suggestions, whatever any journal holds (what
+        set_suggestions replaces: pre-annotation should start from this, not from load())."""
+        with self._mutex:
+            self._check_open()
+            return self._load_article(rid)
 
     def load(self, rid: str) -> Record:
         """The latest version: this annotator's newest journal entry, else the imported article."""

@@ -357,3 +357,20 @@ def test_project_files_get_ordinary_modes(tmp_path: Path) -> None:
     mode = ref.stat().st_mode & 0o777
     for f in (d / MANIFEST_NAME, d / "articles.jsonl", d / ".gitignore", tmp_path / "gold.jsonl"):
         assert f.stat().st_mode & 0o777 == mode, f
+
+
+def test_load_imported_ignores_the_journal(project_dir: Path) -> None:
+    with Project.open(project_dir, annotator="ali") as p:
+        p.save(_reviewed(p.load("art-0")))
+        assert p.load("art-0").review_status == "reviewed"
+        assert p.load_imported("art-0") == make_record("art-0", variant=0)
+
+
+def test_big_suggestion_backlog_is_merged_at_close(project_dir: Path) -> None:
+    with Project.open(project_dir, annotator="ali") as p:
+        p.merge_max_bytes = 0  # a big project ...
+        for i in range(2):  # ... but suggestions for 2 of its 5 articles: over a quarter of its size
+            p.set_suggestions(make_record(f"art-{i}", variant=30 + i))
+    assert (project_dir / "suggestions.jsonl").read_bytes() == b""
+    with Project.open(project_dir, annotator="ali", readonly=True) as p:
+        assert p.load("art-1") == make_record("art-1", variant=31)

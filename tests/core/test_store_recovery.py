@@ -244,3 +244,18 @@ def test_a_killed_session_is_reported_and_its_temp_files_removed(tmp_path: Path)
     assert not (d / "annotations" / ".ali.jsonl.compact.tmp").exists()
     with Project.open(d, annotator="sara") as p:  # that session closed cleanly
         assert p.crashed_session is None
+
+
+def test_blank_lines_are_warnings_and_compaction_drops_them(tmp_path: Path) -> None:
+    d = _project(tmp_path)
+    _save_versions(d, "a0", 2)
+    data = _journal(d).read_bytes().replace(b"\n", b"\n\n", 1)
+    _journal(d).write_bytes(data)
+    (d / "articles.jsonl").write_bytes((d / "articles.jsonl").read_bytes() + b"\n")
+    with Project.open(d, annotator="ali") as p:
+        assert sorted((w.file, w.line, w.severity) for w in p.warnings) == [
+            ("annotations/ali.jsonl", 2, "warning"), ("articles.jsonl", 5, "warning")]
+        assert p.load("a0").meta == {"v": 2}
+        p.compact()
+    assert not (d / "annotations" / "ali.jsonl.damaged").exists()
+    assert len(_journal(d).read_bytes().splitlines()) == 1
