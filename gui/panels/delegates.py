@@ -41,8 +41,6 @@ class ChoiceDelegate(QStyledItemDelegate):
         if text and starts_right_to_left(text):
             option.direction = Qt.LayoutDirection.RightToLeft
             option.displayAlignment = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        elif text:
-            option.direction = Qt.LayoutDirection.LeftToRight
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex) -> QWidget:
         model, src = _source(index)

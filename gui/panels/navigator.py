@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
     QProgressBar,
     QPushButton,
@@ -80,7 +81,13 @@ class NavigatorPanel(QDockWidget):
         if model is not None:
             for sig in (model.modelReset, model.dataChanged, model.rowsInserted, model.rowsRemoved):
                 sig.connect(self.update_progress)
-        self.table.resizeColumnToContents(0)
+        header = self.table.horizontalHeader()
+        if model is not None and model.columnCount() == 3:  # id, title, status: the title takes the rest
+            header.setStretchLastSection(False)
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+            header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+            header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+            self.table.setColumnWidth(0, 120)
         self.update_progress()
 
     def _on_status_filter(self, _index: int) -> None:
