@@ -61,6 +61,8 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("prev_unreviewed", "review", ("Ctrl+PgUp",)),
     ActionSpec("extract", "review", ("Ctrl+Shift+X",), separator_before=True),
     # view
+    ActionSpec("focus_text", "view", ("Escape",)),
+    ActionSpec("find", "view", ("Ctrl+F",)),
     ActionSpec("zoom_in", "view", ("Ctrl++", "Ctrl+=")),
     ActionSpec("zoom_out", "view", ("Ctrl+-",)),
     ActionSpec("show_rejected", "view", ("H",), checkable=True, separator_before=True),

@@ -66,6 +66,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "act.prev_unreviewed": ("Previous unreviewed article", "مقاله بازبینی‌نشده قبلی"),
     "act.extract": ("Run extractor on this article", "اجرای استخراج‌گر روی این مقاله"),
     # view actions
+    "act.focus_text": ("Back to the text", "بازگشت به متن"),
+    "act.find": ("Filter the current panel", "پالایش پنل جاری"),
     "act.zoom_in": ("Zoom in", "بزرگ‌نمایی"),
     "act.zoom_out": ("Zoom out", "کوچک‌نمایی"),
     "act.show_rejected": ("Show rejected items", "نمایش موارد ردشده"),

@@ -50,7 +50,7 @@ class Operations(QObject):
             "prev_item": lambda: self.step_item(-1), "mark_reviewed": self.mark_reviewed, "skip": self.skip,
             "next_unreviewed": lambda: self.goto_unreviewed(1), "prev_unreviewed": lambda: self.goto_unreviewed(-1),
             "extract": lambda: self.session.extract(), "shortcuts": self.show_shortcuts, "guide": self.show_guide,
-            "about": self.about,
+            "about": self.about, "focus_text": self.view.setFocus, "find": self.focus_filter,
         }
         for name, fn in connect.items():
             actions[name].triggered.connect(lambda _checked=False, f=fn: f())
@@ -59,6 +59,15 @@ class Operations(QObject):
         """Remember the interface language ('en', 'fa' or 'system'); the next start uses it."""
         self.session.settings.language = code
         self.session.infoRaised.emit(tr("app.title"), tr("dlg.restart"))
+
+    def focus_filter(self) -> None:
+        """The filter box of the current item's panel (quotes by default)."""
+        cur = self.session.current
+        panel = self.panels.get(cur[0] if cur else "quotes") or self.panels["quotes"]
+        panel.show()
+        panel.raise_()
+        panel.filter_edit.setFocus()
+        panel.filter_edit.selectAll()
 
     # ------------------------------------------------------------------ helpers
     @property

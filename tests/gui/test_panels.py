@@ -176,3 +176,16 @@ def test_inline_kind_combo_edits_through_the_undo_stack(window: MainWindow) -> N
     assert window.session.record.quote("q2").kind == "mixed"
     window.actions["undo"].trigger()
     assert window.session.record.quote("q2").kind == "indirect"
+
+
+def test_keyboard_moves_between_filter_and_text(window: MainWindow, qtbot) -> None:
+    window.activateWindow()
+    window.view.setFocus()
+    window.session.set_current("quotes", "q1")
+    window.actions["find"].trigger()
+    assert window.quotes.filter_edit.hasFocus()
+    qtbot.keyClicks(window.quotes.filter_edit, "qa")       # letters type into the box, not shortcuts
+    assert window.quotes.filter_edit.text() == "qa"
+    assert [q.status for q in window.session.record.quotes] == ["suggested"] * 3  # "a" accepted nothing
+    window.actions["focus_text"].trigger()
+    assert window.view.hasFocus()
