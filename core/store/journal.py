@@ -70,6 +70,8 @@ class Journal:
             self.fd = os.open(self.path, flags | getattr(os, "O_CLOEXEC", 0))
         except FileNotFoundError:
             self.fd = None
+        except OSError as ex:
+            raise StoreError(f"{self.path}: cannot open: {ex.strerror}") from None
         self.index.load(self.fd, self.cache, append_only=True, full_below=full_below)
         problems = self.index.problems()
         if writable and self.index.scan.torn is not None:

@@ -185,11 +185,7 @@ class Project:
                 raise StoreError(f"{folder}: no such project folder")
             raise StoreError(f"{folder} is not a Goftar project (no {MANIFEST_NAME})")
         name = resolve_annotator(annotator)
-        if readonly:
-            proj = cls(folder, name, True, None)
-            proj._load()
-            return proj
-        return cls._open_locked(folder, name, ProjectLock(folder, name))
+        return cls._open_locked(folder, name, None if readonly else ProjectLock(folder, name))
 
     @classmethod
     def open_or_create(cls, path: str | os.PathLike, *, annotator: str | None = None) -> Project:
@@ -199,12 +195,18 @@ class Project:
         return cls.create(folder, annotator=annotator)
 
     @classmethod
-    def _open_locked(cls, folder: Path, name: str, lock: ProjectLock) -> Project:
+    def _open_locked(cls, folder: Path, name: str, lock: ProjectLock | None) -> Project:
+        """Index the project; `lock` None means read-only. Nothing stays open if this fails."""
         try:
-            proj = cls(folder, name, False, lock)
+            proj = cls(folder, name, lock is None, lock)
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+        try:
             proj._load()
         except BaseException:
-            lock.release()
+            proj._release()
             raise
         return proj
 
@@ -230,6 +232,8 @@ class Project:
             self._art_fd = None
             self.warnings.append(Problem("file", "missing; the project has no imported articles", None, ARTICLES,
                                          severity="warning"))
+        except OSError as ex:
+            raise StoreError(f"{self.path / ARTICLES}: cannot open: {ex.strerror}") from None
         cache = self.path / CACHE_DIR
         self._articles.load(self._art_fd, cache / "articles.json", append_only=False,
                             full_below=self.verify_scan_bytes)
@@ -287,13 +291,18 @@ class Project:
                         self._merge_suggestions()
                     self._save_caches()
             finally:
-                for j in (self._sugg, self._jour):
-                    j.close()
-                if self._art_fd is not None:
-                    os.close(self._art_fd)
-                    self._art_fd = None
-                if self._lock is not None:
-                    self._lock.release()
+                self._release()
+
+    def _release(self) -> None:
+        """Close every file and give the lock back (also when opening failed half-way)."""
+        self._closed = True
+        for j in (self._sugg, self._jour):
+            j.close()
+        if self._art_fd is not None:
+            os.close(self._art_fd)
+            self._art_fd = None
+        if self._lock is not None:
+            self._lock.release()
 
     def __enter__(self) -> Project:
         return self
@@ -564,7 +573,9 @@ class Project:
         is unchanged. Records stream through to the new file, so a big import is not held in memory."""
         self._check_open(write=True)
         with self._mutex:
-            taken = set(self._art) | set(self._art_broken)
+            # An id whose article line is unreadable (or gone, with journal lines left) may be imported
+            # again: that repairs it, and the damaged line stays where it is.
+            taken = set(self._art)
             size = self._articles.file_size if self._art_fd is not None else 0
             needs_nl = size > 0 and os.pread(self._art_fd, 1, size - 1) != b"\n"  # type: ignore[arg-type]
             added: list[tuple[str, int, str]] = []  # id, line length, status
@@ -600,7 +611,8 @@ class Project:
                 sc.entries.append(e)
                 self._articles.trusted.add(pos)
                 self._art[rid] = e
-                self._order.append(rid)
+                if self._art_broken.pop(rid, None) is None:
+                    self._order.append(rid)
                 pos += n + 1
             sc.end, sc.lines = pos, line_no
             return [rid for rid, _n, _s in added]

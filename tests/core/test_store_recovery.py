@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -136,7 +137,8 @@ def test_corrupt_article_line(tmp_path: Path) -> None:
         [w] = p.warnings
         assert (w.file, w.line, w.record_id, w.severity) == ("articles.jsonl", 2, "a1", "error")
         assert p.load("a2") == make_record("a2", variant=2)
-        with pytest.raises(StoreError, match=r"articles\.jsonl:2: record a1 cannot be read"):
+        assert "a1" not in p  # the line gives no id: the article is simply missing
+        with pytest.raises(StoreError, match="no article 'a1'"):
             p.load("a1")
         assert [r.id for r in p.iter_records()] == ["a0", "a2", "a3"]
         p.add_articles([make_record("a4")])  # a rewrite keeps the damaged line verbatim
@@ -259,3 +261,33 @@ def test_blank_lines_are_warnings_and_compaction_drops_them(tmp_path: Path) -> N
         p.compact()
     assert not (d / "annotations" / "ali.jsonl.damaged").exists()
     assert len(_journal(d).read_bytes().splitlines()) == 1
+
+
+def test_reimporting_a_damaged_article_repairs_it(tmp_path: Path) -> None:
+    d = _project(tmp_path)
+    art = d / "articles.jsonl"
+    lines = art.read_bytes().split(b"\n")
+    lines[1] = b"<<<<<<< HEAD"  # a merge conflict marker where a1 was
+    art.write_bytes(b"\n".join(lines))
+    with Project.open(d, annotator="ali") as p:
+        assert "a1" not in p  # the line gives no id: the article is simply missing
+        with pytest.raises(StoreError, match="no article 'a1'"):
+            p.load("a1")
+        assert p.add_articles([make_record("a1", variant=1)]) == ["a1"]
+        assert p.load("a1") == make_record("a1", variant=1)
+        assert p.ids() == ["a0", "a2", "a3", "a1"]
+    assert b"<<<<<<< HEAD\n" in art.read_bytes()  # the damaged line is still there, untouched
+    with Project.open(d, annotator="ali", readonly=True) as p:
+        assert p.ids() == ["a0", "a2", "a3", "a1"] and p.load("a1").id == "a1"
+        assert [(w.line, w.severity) for w in p.warnings] == [(2, "error")]
+
+
+def test_a_failed_open_leaves_nothing_open(tmp_path: Path) -> None:
+    d = _project(tmp_path)
+    (d / "annotations" / "ali.jsonl").mkdir()  # not a file: the journal cannot be opened
+    before = len(os.listdir("/proc/self/fd"))
+    with pytest.raises(StoreError, match=r"ali\.jsonl: cannot open: Is a directory"):
+        Project.open(d, annotator="ali")
+    assert len(os.listdir("/proc/self/fd")) == before
+    (d / "annotations" / "ali.jsonl").rmdir()
+    Project.open(d, annotator="ali").close()  # and the lock was given back
