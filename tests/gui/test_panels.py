@@ -189,3 +189,23 @@ def test_keyboard_moves_between_filter_and_text(window: MainWindow, qtbot) -> No
     assert [q.status for q in window.session.record.quotes] == ["suggested"] * 3  # "a" accepted nothing
     window.actions["focus_text"].trigger()
     assert window.view.hasFocus()
+
+
+@pytest.mark.parametrize(("key", "kind"), [("Key_Escape", "indirect"), ("Key_Return", "mixed")])
+def test_escape_cancels_an_inline_edit_and_enter_commits(window: MainWindow, qtbot, key: str, kind: str) -> None:
+    from PySide6.QtCore import Qt as _Qt
+    from PySide6.QtWidgets import QComboBox
+
+    panel = window.quotes
+    model = panel.source_model()
+    idx = panel.proxy.mapFromSource(model.index_of("q2", model.column_of("kind")))
+    panel.table.setCurrentIndex(idx)
+    panel.table.edit(idx)
+    editor = panel.table.indexWidget(idx) or panel.table.findChild(QComboBox)
+    assert isinstance(editor, QComboBox)
+    editor.setCurrentIndex(editor.findData("mixed"))
+    editor.setFocus()
+    qtbot.keyClick(editor, getattr(_Qt.Key, key))
+    # the delegate commits and closes through a queued call
+    qtbot.waitUntil(lambda: panel.table.state() == panel.table.State.NoState, timeout=2000)
+    assert window.session.record.quote("q2").kind == kind
