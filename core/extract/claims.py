@@ -16,11 +16,14 @@ from .textspans import sentences
 W = r"(?<![\w\u200c])"
 E = r"(?![\w\u200c])"
 NOT_CLAIM = re.compile(
-    W + r"(?:خواه(?:م|ی|د|یم|ید|ند)|نخواه\w+|باید|نباید|بایستی|می[\u200c ]?توان\w*|نمی[\u200c ]?توان\w*|"
+    r"(?<!می )(?<!می\u200c)(?<!نمی )(?<!نمی\u200c)" + W + r"(?:خواه(?:م|ی|د|یم|ید|ند)|نخواه\w+|باید|نباید|بایستی|می[\u200c ]?توان\w*|نمی[\u200c ]?توان\w*|"
     r"بهتر است|ممکن است|احتمالا|احتمالاً|احتمال دارد|شاید|امیدوار\w*|امید است|انتظار می[\u200c ]?رود|"
     r"به نظر|به نظرم|معتقد\w*|فکر می[\u200c ]?کنم|فکر کنم|اگر|چنانچه|درصورتی|در صورتی|در صورتیکه|"
     r"درصورتیکه|مگر|تشکر|سپاس|آرزو\w*|لطفا|لطفاً|لطف کنید|مایلم|تبریک|تسلیت|ان[\u200c ]?شاء|انشاالله|"
-    r"قرار است|در نظر دارد|تصمیم دارد|برنامه دارد|پیش[\u200c ]?بینی|دعوت|خواستار|درخواست|بهترین|بدترین|"
+    r"قرار است|در نظر دارد|تصمیم دارد|برنامه دارد|پیش[\u200c ]?بینی|بهترین|بدترین|"
+    r"عالی|عجیب|فاجعه|خارق[\u200c ]?العاده|بی[\u200c ]?نظیر|شگفت\w*|تلخ|دردناک|"
+    r"قابل توجه|قابل قبول|قابل تامل|متاسفانه|خوشبختانه|دفاع کرد\w*|واکنش نشان|چگونه|چطور|چرا|آیا|"
+    r"فکر می[\u200c ]?کنم|من معتقدم|به عقیده|به اعتقاد|از دید من|از نظر من|"
     r"مهم[\u200c ]?ترین|مهترین|اشتباه|واضح است|آشکار است|روشن است|قابل اعتماد|قطعا|قطعاً|به طور قطع|"
     r"حتما|حتماً)" + E)
 FACT_VERB = re.compile(
@@ -29,6 +32,9 @@ FACT_VERB = re.compile(
     r"است|هستند|اند|دارد|دارند|می[\u200c ]?رسد|می[\u200c ]?شود|می[\u200c ]?کند|نیست|نیستند|ندارد)"
     + E)
 NUMBER = re.compile(r"\d|" + W + r"(?:یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|صد|هزار|میلیون|میلیارد|درصد)" + E)
+PAST_EVENT = re.compile(r"(?:کرد|کرده|شد|شده|بود|داد|داده|داشت|داشته|رسید|رسیده|رفت|رفته|آمد|آمده|یافت|"
+                        r"یافته|باختند|زد|زده|گرفت|گرفته|ساخت|ساخته|دیده|برد|برده)"
+                        r"(?:ند|یم|ه|ه‌اند|ه اند|ه است|ه‌است|ه‌ایم|ه ایم)?" + E)
 FRAMING = re.compile(r"^(?:این در حالی است که|این کاملا آشکار است که|این در حالیست که|گفتنی است|"
                      r"لازم به ذکر است|شایان ذکر است)[\s،]*")
 
@@ -44,7 +50,7 @@ class ClaimCand:
 
 def checkworthy(s: str, *, attributed: bool) -> float:
     """A score in [0, 1]; 0 when the sentence is not a claim."""
-    if not s or s[-1:] in "؟?" or "؟" in s or NOT_CLAIM.search(s):
+    if not s or "؟" in s or "?" in s or s[:1] in "*#" or NOT_CLAIM.search(s):
         return 0.0
     words = s.split()
     if len(words) < 4:
@@ -55,12 +61,11 @@ def checkworthy(s: str, *, attributed: bool) -> float:
         return 0.0
     if attributed:
         # speakers' words are full of opinion: ask for a number or a completed event
-        past = re.search(r"(?:کرد|کرده|شد|شده|بود|داد|داده|داشت|داشته|رسید|رفت|آمد|یافت|باختند|زد)"
-                         r"(?:ند|ه|ه‌اند|ه اند|ه است|ه‌است)?" + E, s)
+        past = PAST_EVENT.search(s)
         if not (has_num or past):
             return 0.0
-        if re.search(W + r"(?:من|ما|ماست|مان)" + E, s) and not has_num:
-            return 0.0
+        if re.search(W + r"من" + E, s) and not has_num:
+            return 0.0  # a speaker's first-person singular statement is mostly opinion
     return 0.6 + (0.15 if has_num else 0.0)
 
 
@@ -72,11 +77,13 @@ def trim_claim(f: str, s: int, e: int) -> tuple[int, int]:
     return clause_span(f, s, e)
 
 
-def find_claims(f: str, own_sents: list[tuple[int, int]], quotes: list[tuple[int, int, object, object]]
-                ) -> list[ClaimCand]:
+def find_claims(f: str, own_sents: list[tuple[int, int]], quotes: list[tuple[int, int, object, object]],
+                cue_starts: list[int] | None = None) -> list[ClaimCand]:
     """Claims in the article's voice (`own_sents`) and inside quotes ((start, end, quote, source))."""
     out: list[ClaimCand] = []
     for s, e in own_sents:
+        if "؟" in f[s:e] or "?" in f[s:e]:
+            continue
         a, b = trim_claim(f, s, e)
         sc = checkworthy(f[a:b], attributed=False)
         if sc and b - a >= 10:
@@ -84,10 +91,16 @@ def find_claims(f: str, own_sents: list[tuple[int, int]], quotes: list[tuple[int
     taken: set[tuple[int, int, int]] = set()
     # innermost quote first, so a claim goes to the quote that contains it most tightly
     for qs, qe, q, src in sorted(quotes, key=lambda x: x[1] - x[0]):
+        if getattr(q, "tags", None) and ({"request", "question", "evaluative"} & q.tags):
+            continue  # requests and evaluative characterisations assert nothing checkable
         for s, e in sentences(f, qs, qe):
+            if "؟" in f[s:e] or "?" in f[s:e]:
+                continue
             a, b = trim_claim(f, s, e)
             if b - a < 10:
                 continue
+            if cue_starts and any(a <= c < b for c in cue_starts):
+                continue  # a speech event inside the quote: its own content carries the claim
             key = (a, b, id(src))
             if key in taken:
                 continue

@@ -17,6 +17,7 @@ SHOD = (f"(?:شده{S}(?:است|اند|بود(?:ند)?)|شده|شد(?:ند)?|م�
 LIGHT = {"کرد": "کن", "نمود": "نما", "داشت": "دار", "ساخت": "ساز", "داد": "ده", "شد": "شو", "برد": "بر"}
 BELIEF = f"(?:م|یم|ند|{S}(?:است|اند|ام|ایم|اید)| (?:هستند|هستیم|هستم|بود(?:ند|م|یم)?))"
 FUTURE_RE = re.compile(r"(?<![\w\u200c])(?:خواه(?:م|ی|د|یم|ید|ند)|نخواه\w*)[ \u200c]+$")
+NOUN_DET_RE = re.compile(r"(?<![\w\u200c])(?:این|آن|همین|همان|هر|چنین|یک)[ \u200c]+$")
 LB = r"(?<![\w\u200c\u064B-\u065F])"
 RB = r"(?![\w\u064B-\u065F]|\u200c[\w])"
 
@@ -78,6 +79,7 @@ class CueMatcher:
         for i, (pat, kind, passive, lemma) in enumerate(entries):
             parts.append(f"(?P<g{i}>{pat})")
             self._meta.append((kind, passive, lemma))
+        self._nouns = {c.noun for c in lx.compounds}
         self._re = re.compile(LB + "(?:" + "|".join(parts) + ")" + RB)
 
     def find(self, f: str) -> list[Cue]:
@@ -87,6 +89,8 @@ class CueMatcher:
             t = m.group()
             if FUTURE_RE.search(f, max(0, m.start() - 12), m.start()):
                 continue  # predicted speech (خواهد گفت) is not a quote
+            if NOUN_DET_RE.search(f, max(0, m.start() - 8), m.start()) and lemma in self._nouns:
+                continue  # "این عنوان شد": the noun of a compound cue used as a noun phrase
             first = t.endswith("م") and not t.endswith("نام")
             out.append(Cue(m.start(), m.end(), kind, passive, first, "می" in t[:len(t)], lemma))
         return out

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import logging
+import re
 from typing import Any
 
 from ..model import Claim, DateMention, Quote, Record, Span, Speaker
@@ -83,7 +84,8 @@ class Extractor:
         # claims, before mentions are listed, so that own-voice sources could be added later
         quote_spans = [(c.start, c.end, c, c.entity) for c in cands]
         own = self._own_voice_sentences(an, cands)
-        claim_cands = find_claims(an.f, own, quote_spans)
+        cue_starts = sorted({c.cue[0] for c in cands if c.cue} | {c.start for c in an.cues if not c.first_person})
+        claim_cands = find_claims(an.f, own, quote_spans, cue_starts)
         reg.collect_mentions(set(used))
         # speakers in order of their first mention
         ents = sorted(used.values(), key=lambda e: min(e.mentions) if e.mentions else (10**9, 0))
@@ -154,7 +156,13 @@ class Extractor:
                 continue
             k0 = bisect.bisect_left(starts, s - max_len)
             k1 = bisect.bisect_left(starts, e)
-            if any(a < e and s < b for a, b in spans[k0:k1]):
+            overl = [(a, b) for a, b in spans[k0:k1] if a < e and s < b]
+            if overl:
+                first_cue = min([p for p in cue_pos if s <= p < e] or [e])
+                head_end = min(min(a for a, _ in overl), first_cue)
+                m = re.search(r"[ \u200c]+و[ \u200c]*$", an.f[s:head_end])
+                if m and len(an.f[s:s + m.start()].split()) >= 5 and all(a >= head_end for a, _ in overl):
+                    out.append(trim(an.f, s, s + m.start()))
                 continue
             if bisect.bisect_left(cue_pos, e) > bisect.bisect_left(cue_pos, s):
                 # a sentence with an attribution is a speech event; a relay of a plain fact stays a claim
