@@ -132,10 +132,12 @@ class Operations(QObject):
         if sel is None:
             return
         cur = self.session.current
-        quote = cur[1] if cur and cur[0] == "quotes" else None
         rec = self.record
-        source = rec.quote(quote).speaker if rec is not None and quote and rec.quote(quote) else None
-        cmd = C.AddClaim(sel[0], sel[1], source=source, quote=quote)
+        q = rec.quote(cur[1]) if rec is not None and cur and cur[0] == "quotes" else None
+        # a claim made inside the current quote is attributed to it; elsewhere it stands alone
+        if q is not None and not (q.start < sel[1] and sel[0] < q.end):
+            q = None
+        cmd = C.AddClaim(sel[0], sel[1], source=q.speaker if q else None, quote=q.id if q else None)
         if self.run(cmd):
             self.session.set_current("claims", cmd.new_id)
 

@@ -456,3 +456,13 @@ def test_background_extraction_fills_an_article_without_suggestions(qtbot, setti
     w.close()
     with Project.open(folder, annotator="tester", readonly=True) as p:  # suggestions kept in the project
         assert p.load("bare").quotes
+
+
+@pytest.mark.parametrize(("needle", "linked"), [("ایران همکاری", True), ("گزارش نادرست است", False)])
+def test_a_claim_inside_the_current_quote_is_linked_to_it(window: MainWindow, needle: str, linked: bool) -> None:
+    select(window, "quotes", "q1")
+    c = span(TEXT, needle)
+    window.view.select_cp(c.start, c.end)
+    window.actions["add_claim"].trigger()
+    claim = window.session.record.item(window.session.current[1])[1]
+    assert (claim.quote, claim.source) == (("q1", "s1") if linked else (None, None))
