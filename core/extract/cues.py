@@ -80,11 +80,21 @@ class CueMatcher:
             parts.append(f"(?P<g{i}>{pat})")
             self._meta.append((kind, passive, lemma))
         self._nouns = {c.noun for c in lx.compounds}
+        # a cheap pass finds the words a cue can start with; the full pattern is only tried there
+        heads = {"می"} | {v.past for v in lx.verbs} | {c.noun.split()[0] for c in lx.compounds}
+        self._anchor = re.compile(LB + "(?:" + "|".join(sorted(map(re.escape, heads), key=len, reverse=True)) + ")")
         self._re = re.compile(LB + "(?:" + "|".join(parts) + ")" + RB)
 
     def find(self, f: str) -> list[Cue]:
         out = []
-        for m in self._re.finditer(f):
+        pos = 0
+        for a in self._anchor.finditer(f):
+            if a.start() < pos:
+                continue
+            m = self._re.match(f, a.start())
+            if m is None:
+                continue
+            pos = m.end()
             kind, passive, lemma = self._meta[int(m.lastgroup[1:])]
             t = m.group()
             if FUTURE_RE.search(f, max(0, m.start() - 12), m.start()):
