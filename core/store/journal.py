@@ -160,7 +160,10 @@ class Journal:
             self.fd = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_CLOEXEC", 0),
                               0o644)
             created = True
-        offset = self.index.scan.end
+        offset = os.lseek(self.fd, 0, os.SEEK_END)
+        if offset != self.index.scan.end:  # only the lock holder writes: someone broke the rules
+            raise StoreError(f"{self.path} changed outside this session ({offset} bytes, expected "
+                             f"{self.index.scan.end}); close and reopen the project")
         try:
             _write_all(self.fd, line + b"\n")
             if sync:

@@ -62,6 +62,11 @@ def _copy_range(src: int, dst: int, start: int, end: int) -> None:
         pos += len(chunk)
 
 
+def _line_head(rid: str) -> bytes:
+    """How dumps_record starts the line of record `rid` (a cheap check that an offset still fits)."""
+    return b'{"schema": "goftar/1", "id": ' + json.dumps(rid, ensure_ascii=False).encode("utf-8") + b", "
+
+
 def _atomic_write_lines_bytes(target: Path, lines: Iterable[bytes]) -> int:
     """Write UTF-8 lines (without their newlines) atomically: temp file, fsync, rename, fsync folder."""
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -503,7 +508,8 @@ class Project:
                     if status is not None and self.review_status(rid) != status:
                         continue
                     got = self._latest_line(rid)
-                if got is not None and got[1] and (with_provenance or _REJECTED_ITEM not in got[0]):
+                if (got is not None and got[1] and got[0].startswith(_line_head(rid))
+                        and (with_provenance or _REJECTED_ITEM not in got[0])):
                     yield got[0]
                 else:
                     try:
