@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import random
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -290,3 +292,26 @@ def test_a_failed_open_leaves_nothing_open(tmp_path: Path) -> None:
     assert len(os.listdir("/proc/self/fd")) == before
     (d / "annotations" / "ali.jsonl").rmdir()
     Project.open(d, annotator="ali").close()  # and the lock was given back
+
+
+def test_a_journal_cut_anywhere_keeps_every_complete_line(tmp_path: Path) -> None:
+    """Power loss can leave any prefix of the journal: every fully written version must survive."""
+    d = _project(tmp_path)
+    with Project.open(d, annotator="ali") as p:
+        for v in range(1, 7):
+            rec = p.load(f"a{v % 2}")
+            rec.meta = {"v": v}
+            p.save(rec)
+    data = _journal(d).read_bytes()
+    ends = [i + 1 for i, b in enumerate(data) if b == 0x0A]  # where each complete line ends
+    rnd = random.Random(5)
+    for cut in sorted(set(rnd.sample(range(len(data) + 1), 40)) | set(ends) | {0}):
+        _journal(d).write_bytes(data[:cut])
+        shutil.rmtree(d / ".goftar-cache", ignore_errors=True)
+        complete = sum(1 for e in ends if e <= cut)  # versions 1..complete are whole
+        with Project.open(d, annotator="ali", readonly=True) as p:
+            for rid in ("a0", "a1"):
+                got = (p.load(rid).meta or {}).get("v", 0)
+                want = max([v for v in range(1, complete + 1) if f"a{v % 2}" == rid], default=0)
+                assert got == want, (cut, rid)
+            assert all(w.severity == "warning" for w in p.warnings), cut
