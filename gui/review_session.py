@@ -291,12 +291,23 @@ class ReviewSession(QObject):
             return False
         from goftar.gui.undo import push_command
 
+        command = self._with_in_progress(command)
+
         try:
             changes = push_command(self.undo_stack, self.document, command)
         except GoftarError as e:
             self.fail(e)
             return False
         return bool(changes)
+
+    def _with_in_progress(self, command: Any) -> Any:
+        """The first edit of an unreviewed article also marks it in progress (one undo step)."""
+        from goftar.core import commands as C
+
+        record = self.record
+        if record is None or record.review_status != "unreviewed" or _sets_review(command):
+            return command
+        return C.Compound(commands=[command, C.SetReviewStatus("in_progress", self.annotator)], label=command.text)
 
     def on_document_changed(self, changes: Any) -> None:
         self.recordChanged.emit(changes)
@@ -371,6 +382,14 @@ def make_document(record: Record, on_save: Any) -> Any:
     from goftar.core.document import Document
 
     return Document(record, on_save=on_save)
+
+
+def _sets_review(command: Any) -> bool:
+    from goftar.core import commands as C
+
+    if isinstance(command, C.SetReviewStatus):
+        return True
+    return isinstance(command, C.Compound) and any(_sets_review(c) for c in command.commands)
 
 
 def has_items(record: Record) -> bool:

@@ -209,3 +209,16 @@ def test_escape_cancels_an_inline_edit_and_enter_commits(window: MainWindow, qtb
     # the delegate commits and closes through a queued call
     qtbot.waitUntil(lambda: panel.table.state() == panel.table.State.NoState, timeout=2000)
     assert window.session.record.quote("q2").kind == kind
+
+
+def test_first_edit_marks_the_article_in_progress_and_undo_reverts_it(window: MainWindow) -> None:
+    window.session.set_current("quotes", "q1")
+    window.actions["accept"].trigger()
+    assert window.session.record.review_status == "in_progress"
+    assert dict(window.navigator.statuses())["a1"] == "in_progress"
+    window.actions["reject"].trigger()                    # later edits are plain single steps
+    window.actions["undo"].trigger()
+    assert window.session.record.review_status == "in_progress"
+    window.actions["undo"].trigger()                      # the first edit and the status go together
+    assert window.session.record.review_status == "unreviewed"
+    assert window.session.record.quote("q1").status == "suggested"
