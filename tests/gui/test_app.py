@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from goftar.core.model import Quote, Record, Span, Speaker
+from goftar.core.model import Quote, Record, Review, Span, Speaker
 from goftar.core.schema import record_to_dict
 from goftar.core.store import Project
 from goftar.gui import i18n
@@ -466,3 +466,26 @@ def test_a_claim_inside_the_current_quote_is_linked_to_it(window: MainWindow, ne
     window.actions["add_claim"].trigger()
     claim = window.session.record.item(window.session.current[1])[1]
     assert (claim.quote, claim.source) == (("q1", "s1") if linked else (None, None))
+
+
+@pytest.mark.parametrize(("cli", "setting", "expected"), [
+    ("fa", "en", "fa"), ("en", "fa", "en"), (None, "fa", "fa"), (None, "en", "en"), (None, "system", None),
+])
+def test_language_choice_order(cli: str | None, setting: str, expected: str | None) -> None:
+    from goftar.gui.app import choose_language
+
+    # --lang wins, then the saved setting; "system" (the default) follows the system locale
+    assert choose_language(cli, setting) == (expected or i18n.system_language())
+
+
+def test_default_project_is_created_once_from_the_sample(tmp_path: Path) -> None:
+    from goftar.gui.default_project import ensure_default_project, sample_record
+
+    folder = ensure_default_project(tmp_path / "d", annotator="tester")
+    with Project.open(folder, annotator="tester") as p:
+        assert p.ids() == [sample_record().id]
+        rec = p.load(sample_record().id)
+        p.save(Record(id=rec.id, text=rec.text, meta=rec.meta, review=Review(status="in_progress")))
+    assert ensure_default_project(tmp_path / "d", annotator="tester") == folder  # kept, not recreated
+    with Project.open(folder, annotator="tester", readonly=True) as p:
+        assert len(p) == 1 and p.load(sample_record().id).review_status == "in_progress"  # the edit persists
