@@ -151,6 +151,10 @@ class ArticleView(QPlainTextEdit):
         """Only the flash changed: reuse the highlights computed last time."""
         self.setExtraSelections(self._base + self._flash)
 
+    @property
+    def show_rejected(self) -> bool:
+        return self._show_rejected
+
     def set_show_rejected(self, show: bool) -> None:
         self._show_rejected = show
         self.refresh()

@@ -341,7 +341,7 @@ class Operations(QObject):
         ids = panel.ordered_ids() if sorted_panel else []
         if not ids and rec is not None:
             ids = [it.id for it in getattr(rec, layer)]
-        if rec is not None and layer in SPAN_LAYERS and not self.view._show_rejected:
+        if rec is not None and layer in SPAN_LAYERS and not self.view.show_rejected:
             status = {it.id: it.status for it in getattr(rec, layer)}
             ids = [i for i in ids if status.get(i) != "rejected"]
         return ids
