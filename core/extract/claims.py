@@ -35,6 +35,8 @@ NUMBER = re.compile(r"\d|" + W + r"(?:یک|دو|سه|چهار|پنج|شش|هفت
 PAST_EVENT = re.compile(r"(?:کرد|کرده|شد|شده|بود|داد|داده|داشت|داشته|رسید|رسیده|رفت|رفته|آمد|آمده|یافت|"
                         r"یافته|باختند|زد|زده|گرفت|گرفته|ساخت|ساخته|دیده|برد|برده)"
                         r"(?:ند|یم|ه|ه‌اند|ه اند|ه است|ه‌است|ه‌ایم|ه ایم)?" + E)
+SCHEDULE = re.compile(W + r"(?:روز|شنبه|یکشنبه|دوشنبه|سه[\u200c ]?شنبه|چهارشنبه|پنج[\u200c ]?شنبه|جمعه|فردا|"
+                      r"امشب|ماه|سال)" + E)
 FRAMING = re.compile(r"^(?:این در حالی است که|این کاملا آشکار است که|این در حالیست که|گفتنی است|"
                      r"لازم به ذکر است|شایان ذکر است)[\s،]*")
 
@@ -62,7 +64,8 @@ def checkworthy(s: str, *, attributed: bool) -> float:
     if attributed:
         # speakers' words are full of opinion: ask for a number or a completed event
         past = PAST_EVENT.search(s)
-        if not (has_num or past):
+        schedule = SCHEDULE.search(s) and re.search(r"می[\u200c ]?(?:شود|رسد|یابد|گیرد)" + E, s)
+        if not (has_num or past or schedule):
             return 0.0
         if re.search(W + r"من" + E, s) and not has_num:
             return 0.0  # a speaker's first-person singular statement is mostly opinion

@@ -72,7 +72,7 @@ class Extractor:
         cands = an.run()
         reg = Registry(self.lx, text, an.f)
         reg.antecedent = an.antecedent
-        reg.lead_end = an.paras[0][1] if an.paras else None
+        reg.lead_end = an.lead_end()
         self._resolve(cands, reg)
         reg.merge_appositives()
         reg.merge_descriptions()

@@ -425,6 +425,10 @@ class Analysis:
         ra = f.rfind(" را", start, cue.start)
         if 0 <= comma < ra:
             start = comma + 1
+        # a coordinated earlier predicate: "X را تکذیب کرد و آن را «شایعه» خواند"
+        for m in re.finditer(r"(?<![\w\u200c])(?:کرد|کردند|کرده|شد|شدند|داد|دادند|است|بود)[ \u200c]+و[ \u200c]+",
+                             f[start:max(start, ra)]):
+            start = start + m.end()
         rest = self.toks_in(start, cue.start)
         if rest and self.lx.function_words.get(rest[0].text) == "prep":
             for t in rest:
@@ -466,6 +470,15 @@ class Analysis:
                     and not self.p.terms.is_term(self.f, p, self.known_names):
                 best = max(best, p.outer_end)
         return best
+
+    def lead_end(self) -> int | None:
+        """End of the lead: the first paragraph, or the second when the first is a headline."""
+        if not self.paras:
+            return None
+        a, b = self.paras[0]
+        if len(self.paras) > 1 and b - a < 120 and self.f[b - 1] not in ".!؟?":
+            return self.paras[1][1]
+        return b
 
     def antecedent(self, pos: int, head: list[str] | None = None) -> NP | None:
         """A source phrase before `pos` for a pronoun (a sentence subject) or a demonstrative (its head noun)."""

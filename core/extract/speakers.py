@@ -168,13 +168,18 @@ class Registry:
                     e.name = strip_marks(self.text[np_.name[0]:np_.name[1]])
                     e.named = True
             last = self.last
-            if e is None and role is None and last is not None and not last.named and not last.indefinite \
+            if role is None and last is not None and not last.named and not last.indefinite \
                     and last.etype == "person" and last.role and np_.etype in ("person", "unknown") \
-                    and self.lead_end is not None and min(last.mentions, default=(10**9, 0))[0] < self.lead_end:
+                    and self.lead_end is not None and min(last.mentions, default=(10**9, 0))[0] < self.lead_end \
+                    and (e is None or (e.role is None and e.etype in ("person", "unknown"))):
                 # lead by title, body by name: "معاون وزیر … گفت: …" then "X افزود: …"
-                e = last
-                e.name = strip_marks(self.text[np_.name[0]:np_.name[1]])
-                e.named = True
+                if e is None:
+                    e = last
+                    e.name = strip_marks(self.text[np_.name[0]:np_.name[1]])
+                    e.named = True
+                else:
+                    self._merge(last, e)
+                    e.etype = "person"
             if e is None:
                 e = self._new(strip_marks(self.text[np_.name[0]:np_.name[1]]), np_.etype, named=True)
             elif len(norm(name)) > len(norm(e.name)) and e.etype in ("person", "unknown", "media"):
@@ -219,11 +224,12 @@ class Registry:
         for m in np_.extra_mentions:
             e.mentions.add(m)
         if not embedded:
+            e.embedded = False
             self.last = e
             if e.etype != "group":
                 self.last_single = e
-        else:
-            e.embedded = True
+        elif len(e.mentions) <= 1 + len(np_.extra_mentions) + (1 if np_.title else 0):
+            e.embedded = True  # known only from a post or a headline so far
         return e, head
 
     def _group_name(self, desc: str) -> str:
@@ -320,6 +326,7 @@ class Registry:
 
     def _merge(self, src: Entity, dst: Entity) -> None:
         src.merged_into = dst
+        dst.embedded = dst.embedded and src.embedded
         dst.mentions |= src.mentions
         if dst.role is None and src.role is not None:
             dst.role = src.role

@@ -1,0 +1,76 @@
+"""Whole articles written for these tests: relays, re-references by title, demonstratives, headlines."""
+
+from __future__ import annotations
+
+import pytest
+from goftar.core.extract import Extractor
+from goftar.core.schema import record_to_dict
+
+DIPLOMACY = """سخنگوی وزارت امور خارجه گفت: ایران هیچ برنامه‌ای برای مذاکره مستقیم ندارد.
+به گزارش ایرنا، ناصر کنعانی سخنگوی وزارت امور خارجه روز دوشنبه در نشست خبری هفتگی خود با اشاره به سفر هیئت اروپایی به تهران گفت که این سفر در چارچوب رایزنی‌های معمول انجام شده است.
+کنعانی افزود: «ما همواره آماده گفت‌وگو بوده‌ایم اما زیر بار فشار نمی‌رویم.»
+وی همچنین درباره پرونده زندانیان تصریح کرد که سه تبعه خارجی هفته گذشته آزاد شده‌اند.
+این دیپلمات ارشد در پاسخ به پرسش خبرنگاری درباره تحریم‌ها، این اقدامات را غیرقانونی دانست.
+از سوی دیگر، روزنامه فایننشال تایمز به نقل از منابع آگاه نوشت که اتحادیه اروپا بسته جدیدی از تحریم‌ها را آماده کرده است.
+به نوشته این روزنامه، بسته جدید شامل ۱۵ شخص و ۵ نهاد است.
+قیمت نفت برنت روز سه‌شنبه به ۸۵ دلار رسید.
+"""
+
+FOOTBALL = """یحیی گل‌محمدی: برای قهرمانی می‌جنگیم
+سرمربی تیم فوتبال پرسپولیس پس از پیروزی مقابل سپاهان گفت تیمش هنوز به آمادگی کامل نرسیده است.
+یحیی گل‌محمدی در نشست خبری پس از بازی افزود که بازیکنانش «با تمام وجود» بازی کردند.
+گفته می‌شود باشگاه با دو بازیکن خارجی به توافق رسیده است.
+مدیرعامل باشگاه اما این خبر را تکذیب کرد و آن را «شایعه» خواند.
+بر اساس اعلام سازمان لیگ، دیدار بعدی پرسپولیس روز جمعه برگزار می‌شود.
+این مربی همچنین از هواداران خواست که در ورزشگاه حاضر شوند.
+پرسپولیس با این پیروزی ۳۵ امتیازی شد و به صدر جدول رسید.
+"""
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor()
+
+
+def table(ex: Extractor, text: str):
+    rec = ex.extract_text(text)
+    record_to_dict(rec)
+    names = {s.id: s.name for s in rec.speakers}
+    return rec, [(q.kind, names.get(q.speaker), q.text) for q in rec.quotes]
+
+
+def test_diplomacy_article(ex: Extractor) -> None:
+    rec, rows = table(ex, DIPLOMACY)
+    assert rows == [
+        ("indirect", "ناصر کنعانی", "ایران هیچ برنامه‌ای برای مذاکره مستقیم ندارد"),
+        ("indirect", "ناصر کنعانی", "این سفر در چارچوب رایزنی‌های معمول انجام شده است"),
+        ("direct", "ناصر کنعانی", "ما همواره آماده گفت‌وگو بوده‌ایم اما زیر بار فشار نمی‌رویم."),
+        ("indirect", "ناصر کنعانی", "سه تبعه خارجی هفته گذشته آزاد شده‌اند"),
+        ("indirect", "ناصر کنعانی", "این اقدامات را غیرقانونی"),
+        # "X به نقل از Y نوشت": the quote is Y's
+        ("indirect", "منابع آگاه", "اتحادیه اروپا بسته جدیدی از تحریم‌ها را آماده کرده است"),
+        ("indirect", "روزنامه فایننشال تایمز", "بسته جدید شامل ۱۵ شخص و ۵ نهاد است"),
+    ]
+    types = {s.name: s.type for s in rec.speakers}
+    assert types == {"ناصر کنعانی": "person", "روزنامه فایننشال تایمز": "media", "منابع آگاه": "group"}
+    kanani = next(s for s in rec.speakers if s.name == "ناصر کنعانی")
+    assert kanani.role == "سخنگوی وزارت امور خارجه"
+    assert {"وی", "این دیپلمات ارشد", "کنعانی"} <= {m.text for m in kanani.mentions}
+    assert "قیمت نفت برنت روز سه‌شنبه به ۸۵ دلار رسید" in [c.text for c in rec.claims if c.source is None]
+
+
+def test_football_article(ex: Extractor) -> None:
+    rec, rows = table(ex, FOOTBALL)
+    assert rows == [
+        ("indirect", "یحیی گل‌محمدی", "برای قهرمانی می‌جنگیم"),           # headline "X: …"
+        ("indirect", "یحیی گل‌محمدی", "تیمش هنوز به آمادگی کامل نرسیده است"),  # lead title = the named coach
+        ("mixed", "یحیی گل‌محمدی", "بازیکنانش «با تمام وجود» بازی کردند"),
+        ("indirect", None, "باشگاه با دو بازیکن خارجی به توافق رسیده است"),      # agentless passive
+        ("mixed", "مدیرعامل باشگاه", "آن را «شایعه»"),
+        ("indirect", "سازمان لیگ", "دیدار بعدی پرسپولیس روز جمعه برگزار می‌شود"),
+        ("indirect", "یحیی گل‌محمدی", "در ورزشگاه حاضر شوند"),                 # "این مربی"
+    ]
+    # a request is not a claim; the league's schedule stated as present fact is
+    claims = [c.text for c in rec.claims]
+    assert "در ورزشگاه حاضر شوند" not in claims
+    assert "دیدار بعدی پرسپولیس روز جمعه برگزار می‌شود" in claims
