@@ -315,10 +315,10 @@ class Project:
     def __exit__(self, et: type[BaseException] | None, ev: BaseException | None, tb: TracebackType | None) -> None:
         self.close()
 
-    def __del__(self) -> None:  # a forgotten close() must not keep the lock forever
+    def __del__(self) -> None:  # a forgotten close() must not keep files open or the lock forever
         with contextlib.suppress(Exception):
-            if not self._closed and self._lock is not None:
-                self._lock.release()
+            if not self._closed:
+                self._release()
 
     @property
     def closed(self) -> bool:

@@ -374,3 +374,16 @@ def test_big_suggestion_backlog_is_merged_at_close(project_dir: Path) -> None:
     assert (project_dir / "suggestions.jsonl").read_bytes() == b""
     with Project.open(project_dir, annotator="ali", readonly=True) as p:
         assert p.load("art-1") == make_record("art-1", variant=31)
+
+
+def test_a_forgotten_project_gives_its_lock_back(project_dir: Path) -> None:
+    import gc
+
+    p = Project.open(project_dir, annotator="ali")
+    p.save(p.load("art-0"))
+    del p
+    gc.collect()
+    with Project.open(project_dir, annotator="sara") as q:  # no ProjectLockedError
+        assert q.crashed_session is None  # given back, not lost with a dead process
+    with Project.open(project_dir, annotator="ali", readonly=True) as r:
+        assert r.load("art-0") == make_record("art-0", variant=0)
