@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing as mp
+import threading
 from collections.abc import Iterable, Iterator
 
 from ..errors import InputError
@@ -48,7 +49,11 @@ def extract_all(records: Iterable[Record], *, jobs: int = 1, total: int | None =
                 yield _one(r)
                 bar.update()
         else:
-            ctx = mp.get_context("spawn" if mp.get_start_method(allow_none=True) == "spawn" else "fork")
+            # fork is fastest, but only safe in a single-threaded process; else a fork server
+            methods = mp.get_all_start_methods()
+            method = "fork" if "fork" in methods and threading.active_count() == 1 else (
+                "forkserver" if "forkserver" in methods else "spawn")
+            ctx = mp.get_context(method)
             with ctx.Pool(jobs, initializer=_init) as pool:
                 for r in pool.imap(_one, records, chunksize=8):
                     yield r
