@@ -91,7 +91,7 @@ class Chunker:
                 j = k
                 continue
             if self.is_stop(t) or (t.text in self.lx.first_names and j > i + 1 and title) \
-                    or self.fw(t) == "dem":
+                    or self.fw(t) in ("dem", "indef"):
                 break
             if t.text[:1].isdigit() or (t.text[:1].isascii() and not title):
                 break

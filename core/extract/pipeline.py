@@ -396,6 +396,19 @@ class Analysis:
                     continue  # an impersonal hedge inside someone's words
                 cand.mode = "null"
                 conf = 0.6
+            if cue.kind == "document":
+                m = DOC_RE.search(f, clause_start, cue.start)
+                if m is None:
+                    continue
+                dt = self.toks_in(m.end(), cue.start)
+                np_, _ = self.p.chunker.phrase_at(f, dt, 0) if dt else (None, 0)
+                cand.np = np_ if np_ is not None and np_.kind != "dem" else None
+                cand.mode = "np" if cand.np is not None else ("last" if "این" in m.group() else "null")
+                cand.confidence = 0.6
+                cand.tags.add("document")
+                self._mixed(cand)
+                self.cands.append(cand)
+                continue
             cand.tags.add(cue.kind)
             cand.tags.add("lemma:" + cue.lemma)
             if cue.first_person and pi in self.answer_paras:
@@ -752,7 +765,7 @@ class Analysis:
             sent = self.sent_of(p.outer_end if p.closed else p.open)
             para = self.para_of(p.open)
             after = [c for c in self.cues_between(p.outer_end, para[1]) if not c.first_person]
-            if after and re.match(r"^[\s.،,\u200c]*$", f[p.outer_end:p.outer_end + 3]):
+            if after and re.match(r"[ \u200c]*[.،,]", f[p.outer_end:p.outer_end + 3]):
                 cue = after[0]
                 toks = self.toks_in(p.outer_end, cue.start)
                 if len(toks) <= 12:

@@ -11,6 +11,7 @@ from .nps import Chunker
 #: nouns that name what follows them: the marked text is a name or title, not someone's words
 DESIGNATORS = frozenset(
     ["شبکه", "نشریه", "روزنامه", "خبرگزاری", "پایگاه", "سایت", "وبسایت", "ایالت", "شهر", "شهرستان", "استان", "کشور", "کشتی", "کشتی\u200cهای", "نفتکش", "نفتکش\u200cهای", "مجموعه", "سریال", "فیلم", "کتاب", "کتابش", "برنامه", "عملیات", "طرح", "کمپین", "پروژه", "حزب", "گروه", "جنبش", "تیم", "باشگاه", "مجله", "شعار", "موسوم", "نام", "نام\u200cهای", "عنوان", "هشتگ", "سند", "قطعنامه", "پیمان", "توافق", "توافقنامه", "کنفرانس", "اجلاس", "همایش", "جشنواره", "مسابقه", "رمان", "نمایش", "آلبوم", "ترانه", "آهنگ", "مستند", "اپلیکیشن", "پیام\u200cرسان", "برند", "محصول", "شرکت", "سازمان", "کارخانه", "رستوران", "هتل", "منطقه", "محله", "میدان", "خیابان", "بندر", "جزیره", "فرودگاه", "ورزشگاه", "دانشگاه", "مدرسه", "بیمارستان", "لقب", "شبکه\u200cهای", "پویش"])
+VERBISH_RE = re.compile(r"(?<![\w\u200c])(?:است|بود|شد|کرد|نیست|می[\u200c ]?\w+|\w+(?:ند|ید))(?![\w\u200c])")
 _LATIN = re.compile(r"^[\sA-Za-z0-9@#&.\-_'’:/]+$")
 
 
@@ -26,8 +27,9 @@ class TermMarks:
             if not p.closed:
                 continue
             a, b = p.inner
-            if self._title_follows(f, p.outer_end):
-                out.add(f[a:b].strip())
+            inner = f[a:b].strip()
+            if len(inner.split()) <= 4 and not VERBISH_RE.search(inner) and self._title_follows(f, p.outer_end):
+                out.add(inner)
         return out
 
     def _title_follows(self, f: str, pos: int) -> bool:
