@@ -26,6 +26,7 @@ DOC_RE = re.compile(r"(?<![\w\u200c])در[ \u200c]+(?:این[ \u200c]+)?(?:دا�
                     r"متن|کتاب|حکم|قطعنامه|شکایت)(?:[\u200c ]?(?:ای|ی))?[ \u200c]+")
 PARTICIPLE_RE = re.compile(r"(?<![\w\u200c])(?:با|ضمن)[ \u200c]+(?:بیان|اشاره[ \u200c]+به|تاکید[ \u200c]+بر|"
                            r"اعلام|یادآوری|ابراز)[ \u200c]+(?:این[ \u200c]?که|اینکه)(?![\w\u200c])[ \u200c]*")
+INTERVIEW_RE = re.compile(r"گفت[\u200c ]?و[\u200c ]?گو|گفتگو|مصاحبه")
 IMPERATIVE_END = re.compile(r"(?<![\w\u200c])ب[\w\u200c]+ید[.!]?$")
 BYLINE_RE = re.compile(r"^[—–-]+\s*(?P<who>[^()\n]*?)\s*\((?P<handle>@\w+)\)")
 CREDIT_RE = re.compile(r"^(?:انتهای پیام|منبع|عکس|ترجمه|گفت[\u200c ]?و[\u200c ]?گو از|گزارش از|کد خبر|"
@@ -258,6 +259,7 @@ class Analysis:
         if len(qs) < 2:
             return
         qset = set(qs)
+        guest = self._interviewee(qs[0])
         for i in range(qs[0] + 1, len(self.paras)):
             if i in qset:
                 continue
@@ -271,8 +273,24 @@ class Analysis:
                 continue
             self.answer_paras.add(i)
             c = Cand("indirect", s, e, None, order=s, mode="interviewee", confidence=0.65)
+            if guest is not None:
+                c.mode, c.np = "np", guest
             c.speaker_mention_null = True
             self.cands.append(c)
+
+    def _interviewee(self, first_question: int) -> NP | None:
+        """The guest named in the interview's introduction ("گفت‌وگوی ما با X …", "با X گفت‌وگو کرده‌ایم")."""
+        f = self.f
+        for k in range(first_question - 1, max(-1, first_question - 4), -1):
+            a, b = self.paras[k]
+            if not INTERVIEW_RE.search(f, a, b):
+                continue
+            for m in re.finditer(r"(?<![\w\u200c])با[ \u200c]+", f[a:b]):
+                toks = self.toks_in(a + m.end(), b)
+                np_, _ = self.p.chunker.phrase_at(f, toks, 0) if toks else (None, 0)
+                if np_ is not None and np_.kind not in ("pronoun", "refl"):
+                    return np_
+        return None
 
     def _has_speech_cue(self, a: int, b: int) -> bool:
         return any(not c.first_person for c in self.cues_between(a, b))

@@ -61,6 +61,7 @@ class Registry:
         self.entities: list[Entity] = []
         self.last: Entity | None = None    # most recent body-text speaker
         self.last_single: Entity | None = None  # most recent speaker that is not a group
+        self.by_span: dict[tuple[int, int], Entity] = {}
         #: finds a source phrase before a position when a pronoun or demonstrative has no speaker antecedent
         self.antecedent = None
         #: end of the lead paragraph (a title-only lead speaker may be named in the body)
@@ -145,6 +146,21 @@ class Registry:
             if e is not None and np_ is not None:
                 e.mentions.add(np_.head)
             return e, (np_.head if np_ is not None else None)
+        head = np_.head
+        known = self.by_span.get(head)
+        if known is not None:
+            # the same phrase read again (an interview guest, a shared source): the same entity
+            e = known.root()
+            if not embedded:
+                self.set_last(e)
+            return e, head
+        e, m = self._resolve_phrase(np_, embedded=embedded)
+        if e is not None:
+            self.by_span[head] = e
+        return e, m
+
+    def _resolve_phrase(self, np_: NP, *, embedded: bool) -> tuple[Entity | None, tuple[int, int] | None]:
+        f = self.f
         head = np_.head
         if np_.kind == "dem":
             e = self._demonstrative(f[head[0]:head[1]], np_.etype)

@@ -100,3 +100,35 @@ def test_economy_article(ex: Extractor) -> None:
     farzin = next(s for s in rec.speakers if s.name == "محمدرضا فرزین")
     assert farzin.role == "رئیس کل بانک مرکزی"
     assert [s.type for s in rec.speakers] == ["person", "person", "organization"]
+
+
+TRAVEL = """واکنش کاربران به افزایش قیمت بلیت هواپیما
+مدیرکل سازمان هواپیمایی کشوری روز گذشته از افزایش ۲۰ درصدی قیمت بلیت پروازهای داخلی خبر داد.
+- افزایش قیمت بلیت در شرایطی که کیفیت خدمات پایین است قابل قبول نیست.
+— Ali Rezaei علی رضایی (@alirezaei) May 3, 2024
+رضا جعفرزاده سخنگوی سازمان هواپیمایی کشوری در این باره توضیح نداد.
+وی پیش‌تر گفته بود: قیمت‌ها باید آزاد شود.
+وزیر راه و شهرسازی نیز با انتقاد از این تصمیم خواستار بازنگری در آن شد.
+گفت‌وگوی ما با یک کارشناس حمل و نقل را در ادامه می‌خوانید.
+چرا قیمت بلیت افزایش یافت؟
+هزینه سوخت و قطعات در یک سال گذشته دو برابر شده است.
+آیا این افزایش ادامه خواهد داشت؟
+به نظر من تا پایان سال قیمت‌ها ثابت می‌ماند.
+"""
+
+
+def test_post_negation_and_interview(ex: Extractor) -> None:
+    rec, rows = table(ex, TRAVEL)
+    assert rows == [
+        # an embedded post: cue null, the byline's account speaks, bullet and final period left out
+        ("indirect", "علی رضایی", "افزایش قیمت بلیت در شرایطی که کیفیت خدمات پایین است قابل قبول نیست"),
+        # "توضیح نداد" (negated) and "خواستار … شد" (noun-phrase object) are not quotes
+        ("indirect", "رضا جعفرزاده", "قیمت‌ها باید آزاد شود"),
+        # interview answers belong to the guest named in the introduction; questions are not quotes
+        ("indirect", "کارشناس حمل و نقل", "هزینه سوخت و قطعات در یک سال گذشته دو برابر شده است"),
+        ("indirect", "کارشناس حمل و نقل", "به نظر من تا پایان سال قیمت‌ها ثابت می‌ماند"),
+    ]
+    post = rec.quotes[0]
+    assert post.cue is None and post.speaker_mention.text == "علی رضایی"
+    assert {m.text for m in rec.speakers[0].mentions} == {"Ali Rezaei", "علی رضایی", "@alirezaei"}
+    assert all(q.speaker_mention is None for q in rec.quotes[2:])
