@@ -9,10 +9,10 @@ algorithm inside the right-to-left paragraphs, so neither the stored text nor an
 from __future__ import annotations
 
 from goftar.core.model import Record
-from goftar.core.text.utf16 import Utf16Map
+from goftar.gui.display_text import DisplayText
 from goftar.gui.highlighter import Highlighter, Hit, flash_format, hits_of
 from goftar.gui.i18n import digits, tr
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
@@ -71,7 +71,7 @@ class ArticleView(QPlainTextEdit):
         self.set_font_size(font_size)
         self._record: Record | None = None
         self._text: str | None = None
-        self._map = Utf16Map("")
+        self._map = DisplayText("")
         self._highlighter = Highlighter(self.document(), self._map)
         self._hits: list[Hit] = []
         self._show_rejected = False
@@ -96,7 +96,8 @@ class ArticleView(QPlainTextEdit):
         return self._record
 
     @property
-    def utf16_map(self) -> Utf16Map:
+    def display(self) -> DisplayText:
+        """Record offsets <-> positions of the shown document (which may hold direction marks)."""
         return self._map
 
     @property
@@ -109,8 +110,8 @@ class ArticleView(QPlainTextEdit):
         text = record.text if record is not None else ""
         if text != self._text:
             self._text = text
-            self._map = Utf16Map(text)
-            self.setPlainText(text)
+            self._map = DisplayText(text)
+            self.setPlainText(self._map.shown)
             self.document().setDefaultTextOption(self._text_option)
             self._highlighter = Highlighter(self.document(), self._map)
             self._focus_speaker = None
@@ -177,18 +178,18 @@ class ArticleView(QPlainTextEdit):
     def selection_cp(self) -> tuple[int, int]:
         """The current selection as code points (equal when nothing is selected)."""
         c = self.textCursor()
-        a = self._map.to_cp(min(c.selectionStart(), self._map.utf16_length), snap="left")
-        b = self._map.to_cp(min(c.selectionEnd(), self._map.utf16_length), snap="right")
+        a = self._map.to_cp(c.selectionStart(), snap="left")
+        b = self._map.to_cp(c.selectionEnd(), snap="right")
         return a, b
 
     def select_cp(self, start: int, end: int) -> None:
         c = QTextCursor(self.document())
         c.setPosition(self._map.to_utf16(start))
-        c.setPosition(self._map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        c.setPosition(self._map.to_utf16(end, end=True), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(c)
 
     def cp_at(self, pos: QPoint) -> int:
-        return self._map.to_cp(min(self.cursorForPosition(pos).position(), self._map.utf16_length))
+        return self._map.to_cp(self.cursorForPosition(pos).position())
 
     def hits_at(self, cp: int) -> list[Hit]:
         """The highlights covering code point `cp`, most specific first."""
@@ -230,6 +231,13 @@ class ArticleView(QPlainTextEdit):
 
     def zoom(self, steps: int) -> None:
         self.set_font_size(self.font_size() + steps)
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """Copy gives the record's own characters, never the display's direction marks."""
+        c = self.textCursor()
+        data = QMimeData()
+        data.setText(self._map.record_slice(c.selectionStart(), c.selectionEnd()))
+        return data
 
     def keyPressEvent(self, e: QKeyEvent) -> None:
         self.alt_selection = False  # a keyboard selection is always snapped to words

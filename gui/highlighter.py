@@ -2,7 +2,7 @@
 
 Extra selections are painted over the text without touching the document, so re-highlighting
 after an edit never re-lays out the text (cheap on a 50,000-word article) and the stored text
-is never altered. Code points become UTF-16 positions only through `Utf16Map`.
+is never altered. Record offsets become document positions through `DisplayText` (and so `Utf16Map`).
 
 Palette: Okabe & Ito's colour-blind-safe set. Each layer differs by colour AND by form
 (background, underline, wave), and suggested items are lighter/dotted while accepted ones are
@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from goftar.core.model import Record
-from goftar.core.text.utf16 import Utf16Map
+from goftar.gui.display_text import DisplayText
 from PySide6.QtGui import QBrush, QColor, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit
 
@@ -135,9 +135,9 @@ class Highlighter:
     changed get a new QTextCursor, so re-highlighting costs little even with thousands of items.
     """
 
-    def __init__(self, document: QTextDocument, umap: Utf16Map):
+    def __init__(self, document: QTextDocument, display: DisplayText):
         self._doc = document
-        self._map = umap
+        self._map = display
         self._cache: dict[tuple, QTextEdit.ExtraSelection] = {}
         self._formats: dict[tuple[str, str, str], QTextCharFormat] = {}
 
@@ -145,7 +145,7 @@ class Highlighter:
         sel = QTextEdit.ExtraSelection()
         cur = QTextCursor(self._doc)
         cur.setPosition(self._map.to_utf16(start))
-        cur.setPosition(self._map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        cur.setPosition(self._map.to_utf16(end, end=True), QTextCursor.MoveMode.KeepAnchor)
         sel.cursor = cur
         sel.format = fmt
         return sel

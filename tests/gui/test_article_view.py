@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from goftar.core.model import Claim, DateMention, Quote, Record, Span, Speaker
 from goftar.core.schema import record_to_dict
-from goftar.core.text.utf16 import Utf16Map
 from goftar.gui.app import load_fonts
 from goftar.gui.article_view import ArticleView
+from goftar.gui.display_text import LRM, DisplayText
 from goftar.gui.highlighter import hit_format, hits_of
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFontInfo, QTextCursor
@@ -54,25 +54,29 @@ def view(qtbot) -> ArticleView:
 
 
 def test_text_is_verbatim_and_laid_out_right_to_left(view: ArticleView) -> None:
-    assert view.toPlainText() == TEXT  # LTR runs (handle, URL) are not rewritten or wrapped in marks
+    # the document adds only invisible left-to-right marks (before Latin handles), never anything else
+    assert view.toPlainText().replace(LRM, "") == TEXT
+    assert view.record.text == TEXT
     opt = view.document().defaultTextOption()
     assert opt.textDirection() == Qt.LayoutDirection.RightToLeft
     assert opt.alignment() & Qt.AlignmentFlag.AlignRight
     assert QFontInfo(view.font()).family() == "Vazirmatn"  # the bundled font, not a fallback
 
 
-@pytest.mark.parametrize("item_id", ["q1", "q2", "d1", "c1"])
+@pytest.mark.parametrize("item_id", ["q1", "q2", "d1", "c1", "s2"])
 def test_highlight_ranges_agree_with_record_offsets_after_emoji(view: ArticleView, item_id: str) -> None:
     rec = view.record
     _layer, item = rec.item(item_id)
-    m = Utf16Map(TEXT)
+    if item_id.startswith("s"):
+        item = item.mentions[0]
+    m = view.display
     sels = view.extraSelections()
     ranges = {(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in sels}
-    assert (m.to_utf16(item.start), m.to_utf16(item.end)) in ranges
+    assert (m.to_utf16(item.start), m.to_utf16(item.end, end=True)) in ranges
     # and the selected UTF-16 range reads back as exactly the item's text
     c = QTextCursor(view.document())
     c.setPosition(m.to_utf16(item.start))
-    c.setPosition(m.to_utf16(item.end), QTextCursor.MoveMode.KeepAnchor)
+    c.setPosition(m.to_utf16(item.end, end=True), QTextCursor.MoveMode.KeepAnchor)
     assert c.selectedText() == item.text
 
 
@@ -99,7 +103,7 @@ def test_suggested_and_accepted_look_different() -> None:
 
 def test_click_on_a_highlight_reports_its_item(view: ArticleView, qtbot) -> None:
     s = sp("۲۳ شهریور")
-    m = view.utf16_map
+    m = view.display
     c = QTextCursor(view.document())
     c.setPosition(m.to_utf16(s.start + 3))
     rect = view.cursorRect(c)
@@ -135,3 +139,45 @@ def test_zoom_changes_font_size_within_limits(view: ArticleView) -> None:
     assert view.font_size() == size + 2
     view.zoom(-100)
     assert view.font_size() == 9.0
+
+
+@pytest.mark.parametrize(("text", "marks"), [
+    ("کیهان لندن در @KayhanLondon نوشت", [14]),      # a Latin handle after Persian: the sigil is held LTR
+    ("با برچسب #Iran و @bbc_persian", [9, 17]),
+    ("نشانی info@example.com است", []),              # an e-mail's @ sits between Latin letters already
+    ("@ایران و @ ", []),                             # no Latin name follows
+    ("بدون نشانه", []),
+])
+def test_direction_marks_only_before_latin_handles(text: str, marks: list[int]) -> None:
+    d = DisplayText(text)
+    assert d.inserts == marks
+    assert d.shown.replace(LRM, "") == text
+    for cp in range(len(text) + 1):  # every record offset survives the round trip
+        assert d.to_cp(d.to_utf16(cp)) == cp
+        assert d.to_cp(d.to_utf16(cp, end=True)) == cp
+
+
+def test_copy_gives_the_record_text_without_marks(view: ArticleView) -> None:
+    s = sp("و @KayhanLondon در")
+    view.select_cp(s.start, s.end)
+    assert view.createMimeDataFromSelection().text() == s.text
+
+
+def test_handle_sigil_is_drawn_left_of_its_name(qtbot) -> None:
+    # "@Kayhan" inside Persian: without the display mark bidi draws "Kayhan@"
+    text = "در @Kayhan نوشت"
+    v = ArticleView()
+    qtbot.addWidget(v)
+    v.resize(400, 120)
+    v.show()
+    v.set_record(Record(id="h", text=text))
+
+    def centre(cp: int) -> float:
+        c = QTextCursor(v.document())
+        c.setPosition(v.display.to_utf16(cp))
+        a = v.cursorRect(c).x()
+        c.setPosition(v.display.to_utf16(cp + 1, end=True))
+        return (a + v.cursorRect(c).x()) / 2
+
+    at, k = text.index("@"), text.index("K")
+    assert centre(at) < centre(k)
