@@ -2,7 +2,7 @@
 
 Unicode's bidi algorithm puts a leading '@' or '#' of a Latin handle on the wrong side inside a
 right-to-left paragraph ("KayhanLondon@"). A LEFT-TO-RIGHT MARK before the sigil fixes the
-display. The marks exist only in the view's document: record offsets are translated through
+display (and one after a URL that ends in '/'). The marks exist only in the view's document: record offsets are translated through
 this class (and code points <-> UTF-16 through `Utf16Map`, as everywhere), and copied text is
 taken from the record, so no mark ever reaches a record or the clipboard.
 """
@@ -11,12 +11,25 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 
 from goftar.core.text.utf16 import Utf16Map
 
 LRM = "\u200e"
 # a sigil that starts a Latin handle or tag (not the '@' inside an e-mail address)
 _SIGIL = re.compile(r"(?<![\w@#])[@#](?=[A-Za-z0-9_])")
+# a URL, without the sentence punctuation that may follow it
+_URL = re.compile(r"(?:https?://|www\.)[^\s«»،؛]*[^\s«»،؛.,;:!?)\]]")
+
+
+def _mark_positions(text: str) -> list[int]:
+    """Record offsets that get a mark before them: Latin handles' sigils, and the end of a URL
+    whose last character is neutral ("…/", "…=") so that it stays with the URL."""
+    marks = {m.start() for m in _SIGIL.finditer(text)}
+    for m in _URL.finditer(text):
+        if unicodedata.bidirectional(text[m.end() - 1]) not in ("L", "EN", "AN"):
+            marks.add(m.end())
+    return sorted(marks)
 
 
 class DisplayText:
@@ -27,7 +40,7 @@ class DisplayText:
     def __init__(self, text: str):
         self.record_text = text
         #: record offsets before which a mark is shown (sorted)
-        self.inserts = [m.start() for m in _SIGIL.finditer(text)]
+        self.inserts = _mark_positions(text)
         if self.inserts:
             pieces, last = [], 0
             for p in self.inserts:

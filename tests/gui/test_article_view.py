@@ -147,6 +147,9 @@ def test_zoom_changes_font_size_within_limits(view: ArticleView) -> None:
     ("نشانی info@example.com است", []),              # an e-mail's @ sits between Latin letters already
     ("@ایران و @ ", []),                             # no Latin name follows
     ("بدون نشانه", []),
+    ("در https://example.com/news/ آمده", [28]),   # a trailing '/' stays with its URL
+    ("در https://example.com/a?b=1 آمده.", []),      # ends in a digit: nothing to fix
+    ("نشانی www.bbc.com/persian/.", [26]),           # the mark goes after '/', before the sentence's period
 ])
 def test_direction_marks_only_before_latin_handles(text: str, marks: list[int]) -> None:
     d = DisplayText(text)
