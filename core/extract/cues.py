@@ -17,7 +17,7 @@ SHOD = (f"(?:شده{S}(?:است|اند|بود(?:ند)?)|شده|شد(?:ند)?|م�
 LIGHT = {"کرد": "کن", "نمود": "نما", "داشت": "دار", "ساخت": "ساز", "داد": "ده", "شد": "شو", "برد": "بر"}
 BELIEF = f"(?:م|یم|ند|{S}(?:است|اند|ام|ایم|اید)| (?:هستند|هستیم|هستم|بود(?:ند|م|یم)?))"
 FUTURE_RE = re.compile(r"(?<![\w\u200c])(?:خواه(?:م|ی|د|یم|ید|ند)|نخواه\w*)[ \u200c]+$")
-NOUN_DET_RE = re.compile(r"(?<![\w\u200c])(?:این|آن|همین|همان|هر|چنین|یک)[ \u200c]+$")
+NOUN_DET_RE = re.compile(r"(?<!به )(?<!از )(?<!بر )(?<!با )(?<![\w\u200c])(?:این|آن|همین|همان|هر|چنین|یک)[ \u200c]+$")
 LB = r"(?<![\w\u200c\u064B-\u065F])"
 RB = r"(?![\w\u064B-\u065F]|\u200c[\w])"
 
@@ -99,7 +99,7 @@ class CueMatcher:
             t = m.group()
             if FUTURE_RE.search(f, max(0, m.start() - 12), m.start()):
                 continue  # predicted speech (خواهد گفت) is not a quote
-            if NOUN_DET_RE.search(f, max(0, m.start() - 8), m.start()) and lemma in self._nouns:
+            if NOUN_DET_RE.search(f, max(0, m.start() - 12), m.start()) and lemma in self._nouns:
                 continue  # "این عنوان شد": the noun of a compound cue used as a noun phrase
             first = t.endswith("م") and not t.endswith("نام")
             out.append(Cue(m.start(), m.end(), kind, passive, first, "می" in t[:len(t)], lemma))

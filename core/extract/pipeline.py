@@ -533,7 +533,8 @@ class Analysis:
                 if s <= a < end and kind == "conduit" and toks and a - s < 3:
                     toks = self.toks_in(self._skip_relay(b, end), end)[:20]
             np_ = self.p.chunker.find_source(f, toks)
-            if np_ is not None and np_.kind in ("name", "title", "marked") and np_.start < pos:
+            if np_ is not None and np_.start < pos and (np_.kind in ("title", "marked") or (
+                    np_.kind == "name" and np_.etype != "unknown")):
                 return np_
         return None
 

@@ -106,8 +106,8 @@ class Registry:
                 return e
             if len(toks) == 1 and len(toks[0]) >= 3 and e.etype in ("person", "media", "unknown", "organization"):
                 tk = norm(toks[0])
-                if e.etype in ("person", "unknown") and (tk == norm(etoks[-1])
-                                                          or (tk.endswith("ی") and tk[:-1] == norm(etoks[-1]))):
+                et = norm(etoks[-1])
+                if (e.etype in ("person", "unknown") and tk in (et, et + "ی")) or et == tk + "ی":
                     return e
                 if e.etype != "person" and tk == norm(etoks[0]) and len(etoks) <= 3:
                     return e
@@ -198,7 +198,7 @@ class Registry:
                     e.etype = "person"
             if e is None:
                 e = self._new(strip_marks(self.text[np_.name[0]:np_.name[1]]), np_.etype, named=True)
-            elif len(norm(name)) > len(norm(e.name)) and e.etype in ("person", "unknown", "media"):
+            elif len(norm(name)) > len(norm(e.name)) + 1 and e.etype in ("person", "unknown", "media"):
                 e.name = strip_marks(self.text[np_.name[0]:np_.name[1]])
             e.mentions.add(np_.name)
             e.name_spans.append(np_.name)
