@@ -44,6 +44,8 @@ def quotes(ex: Extractor, text: str) -> list[tuple[str, str]]:
     # characterisation X را Y دانست
     ("پلیس راهور این تصادف را ناشی از سرعت غیرمجاز دانست.",
      [("indirect", "این تصادف را ناشی از سرعت غیرمجاز")]),
+    ("نماینده مجلس این طرح را غیرقانونی خواند.",
+     [("indirect", "این طرح را غیرقانونی")]),
     ("منتقدان دولت او را به پنهان‌کاری متهم کرده‌اند.",
      [("indirect", "او را به پنهان‌کاری")]),
     # mixed: marked wording inside an indirect clause
@@ -65,6 +67,11 @@ def test_quote_spans(ex: Extractor, text: str, expected: list[tuple[str, str]]) 
     "نمایندگان کشورهای عضو «اکو» در تهران دیدار کردند.",
     # the publisher naming itself
     "به گزارش ایسنا، بارش برف در جاده چالوس ادامه دارد.",
+    # "خواند" without a predicate is reading; "می‌دانست" without one is knowing
+    "دانشجو کتاب را با دقت خواند.",
+    "او پاسخ این پرسش را می‌دانست.",
+    # a journalist's question
+    "آیا وزیر گفت که قیمت‌ها افزایش می‌یابد؟",
 ])
 def test_not_quotes(ex: Extractor, text: str) -> None:
     rec = ex.extract(Record(id="t", text=text, meta={"url": "https://www.isna.ir/news/1"}))
