@@ -62,6 +62,15 @@ def _copy_range(src: int, dst: int, start: int, end: int) -> None:
         pos += len(chunk)
 
 
+def _what(ex: RecordError) -> str:
+    """What is wrong, without the file and line (the caller's Problem says where)."""
+    if not ex.problems:
+        return str(ex)
+    p = ex.problems[0]
+    more = len(ex.problems) - 1
+    return f"{p.path}: {p.message}" + (f" (and {more} more)" if more else "")
+
+
 def _line_head(rid: str) -> bytes:
     """How dumps_record starts the line of record `rid` (a cheap check that an offset still fits)."""
     return b'{"schema": "goftar/1", "id": ' + json.dumps(rid, ensure_ascii=False).encode("utf-8") + b", "
@@ -148,7 +157,7 @@ class Project:
         jname = f"{ANNOTATIONS}/{annotator}.jsonl"
         self._jour = Journal(path / ANNOTATIONS / f"{annotator}.jsonl", jname,
                              cache / f"annotations-{annotator}.json")
-        self._warned: set[tuple[str | None, int | None]] = set()
+        self._warned: set[tuple[str | None, int | None, str | None]] = set()
 
     # ================================================================ opening
     @classmethod
@@ -369,7 +378,7 @@ class Project:
 
     # ================================================================ loading
     def _warn(self, problem: Problem) -> None:
-        key = (problem.file, problem.line)
+        key = (problem.file, problem.line, problem.record_id)
         if key not in self._warned:
             self._warned.add(key)
             self.warnings.append(problem)
@@ -395,7 +404,7 @@ class Project:
             try:
                 return self._parse(journal.read(e), rid, journal.name, e[3])
             except RecordError as ex:
-                what = str(ex.problems[0].message) if ex.problems else str(ex)
+                what = _what(ex)
                 journal.mark_bad(e, what)
                 self._warn(Problem("line", f"{what}; an earlier version is used", rid, journal.name, e[3]))
 
@@ -410,13 +419,22 @@ class Project:
             try:
                 return self._parse(os.pread(self._art_fd, e[2], e[1]), rid, ARTICLES, e[3])
             except RecordError as ex:
-                raise StoreError(f"{self.path / ARTICLES}:{e[3]}: record {rid} cannot be read: {ex}") from None
+                raise self._unreadable(rid, e[3], _what(ex)) from None
         if rid in self._art_broken:
             line, what = self._art_broken[rid]
             if line:
-                raise StoreError(f"{self.path / ARTICLES}:{line}: record {rid} cannot be read: {what}")
+                raise self._unreadable(rid, line, what)
             raise StoreError(f"{self.path}: record {rid} exists only as unreadable journal lines")
         raise StoreError(f"{self.path}: no article {rid!r}")
+
+    def _unreadable(self, rid: str, line: int, what: str) -> StoreError:
+        """The error for an article line that cannot be read, carrying its Problem for `warnings`."""
+        ex = StoreError(f"{self.path / ARTICLES}:{line}: record {rid} cannot be read: {what}")
+        ex.problem = Problem("record", f"cannot be read: {what}", rid, ARTICLES, line)  # type: ignore[attr-defined]
+        return ex
+
+    def _report(self, rid: str, ex: StoreError) -> None:
+        self._warn(getattr(ex, "problem", None) or Problem("record", str(ex), rid))
 
     def load_imported(self, rid: str) -> Record:
         """The imported article with its newest suggestions, whatever any journal holds (what
@@ -443,7 +461,7 @@ class Project:
             try:
                 rec = self.load(rid)
             except StoreError as ex:
-                self._warn(Problem("record", str(ex), rid, None, None))
+                self._report(rid, ex)
                 continue
             if status is None or rec.review_status == status:
                 yield rec
@@ -466,7 +484,7 @@ class Project:
                     try:
                         obj = record_to_dict(self.load(rid), validate=False)
                     except StoreError as ex:
-                        self._warn(Problem("record", str(ex), rid, None, None))
+                        self._report(rid, ex)
                         unreadable += 1
             if obj is not None:
                 for layer in ("quotes", "claims", "dates"):
@@ -515,7 +533,7 @@ class Project:
                     try:
                         rec = self.load(rid)
                     except StoreError as ex:
-                        self._warn(Problem("record", str(ex), rid, None, None))
+                        self._report(rid, ex)
                         continue
                     if status is not None and rec.review_status != status:
                         continue

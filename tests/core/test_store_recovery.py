@@ -315,3 +315,21 @@ def test_a_journal_cut_anywhere_keeps_every_complete_line(tmp_path: Path) -> Non
                 want = max([v for v in range(1, complete + 1) if f"a{v % 2}" == rid], default=0)
                 assert got == want, (cut, rid)
             assert all(w.severity == "warning" for w in p.warnings), cut
+
+
+def test_every_unreadable_record_is_reported_once(tmp_path: Path) -> None:
+    d = _project(tmp_path)
+    art = d / "articles.jsonl"
+    lines = art.read_text(encoding="utf-8").splitlines()
+    for i in (0, 2):
+        obj = json.loads(lines[i])
+        obj["claims"][0]["source"] = "s404"
+        lines[i] = json.dumps(obj, ensure_ascii=False)
+    art.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with Project.open(d, annotator="ali", readonly=True) as p:
+        assert [r.id for r in p.iter_records()] == ["a1", "a3"]
+        assert [r.id for r in p.iter_records()] == ["a1", "a3"]
+        assert [(w.file, w.line, w.record_id) for w in p.warnings] == [("articles.jsonl", 1, "a0"),
+                                                                        ("articles.jsonl", 3, "a2")]
+        assert str(p.warnings[0]).startswith("articles.jsonl:1: a0 record: cannot be read: claims[c1].source")
+        assert all("s404" in w.message for w in p.warnings)
