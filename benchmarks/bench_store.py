@@ -265,6 +265,7 @@ def main() -> int:
             t = time.perf_counter()
             counts = run_crash_loop(small, args.kills, seed=12345)
             emit("crash_kills", counts["kills"], "kills", saves_checked=counts["saves"], lost=0,
+                 killed_mid_loop=counts["mid_loop"],
                  seconds=round(time.perf_counter() - t, 1),
                  note="SIGKILL at random instants; after each, the project opens and holds every returned save")
     finally:

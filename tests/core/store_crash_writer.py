@@ -131,8 +131,15 @@ class Zygote:
         assert line.startswith("child "), line
         return int(line.split()[1])
 
+    def first_save(self) -> tuple[str, int]:
+        """Block until the running child reports its first save (so it is past opening)."""
+        parts = self._line().split()
+        if parts[0] != "saved" or len(parts) != 3:
+            raise AssertionError(f"writer child failed: {' '.join(parts)}")
+        return parts[1], int(parts[2])
+
     def reap(self, pid: int) -> tuple[list[tuple[str, int]], int]:
-        """Everything the (dead) child reported, and its wait status."""
+        """Everything the (dead) child reported since, and its wait status."""
         self._send("wait")
         saved: list[tuple[str, int]] = []
         while True:
@@ -157,19 +164,26 @@ class Zygote:
 
 
 def run_crash_loop(project: Path, kills: int, seed: int, compact_min: int = 25) -> dict[str, int]:
-    """Kill a writer `kills` times; check every reported save after each kill. Returns counts."""
+    """Kill a writer `kills` times; check every reported save after each kill. Returns counts.
+
+    Half of the kills come at a random instant after the fork (opening included); the other
+    half at a random instant after the child's first save, so that however slow a loaded
+    machine is, those rounds kill a writer in the middle of its saving loop."""
     from goftar.core.store import Project
 
     rnd = random.Random(seed)
     reported: dict[str, int] = {}
-    saves = 0
+    saves = mid_loop = 0
     zygote = Zygote(project, seed, compact_min)
     try:
-        for _ in range(kills):
+        for k in range(kills):
             pid = zygote.start_child()
-            time.sleep(rnd.uniform(0.005, 0.12))
+            saved = [zygote.first_save()] if k % 2 else []
+            mid_loop += bool(saved)
+            time.sleep(rnd.uniform(0.0, 0.08) if saved else rnd.uniform(0.005, 0.12))
             os.kill(pid, signal.SIGKILL)
-            saved, status = zygote.reap(pid)
+            more, status = zygote.reap(pid)
+            saved += more
             assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, status
             saves += len(saved)
             for rid, v in saved:
@@ -181,7 +195,7 @@ def run_crash_loop(project: Path, kills: int, seed: int, compact_min: int = 25) 
                     assert (p.load(rid).meta or {}).get("v", 0) >= v, (rid, v)
     finally:
         zygote.close()
-    return {"kills": kills, "saves": saves, "records": len(reported)}
+    return {"kills": kills, "saves": saves, "records": len(reported), "mid_loop": mid_loop}
 
 
 if __name__ == "__main__":

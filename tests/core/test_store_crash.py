@@ -30,7 +30,8 @@ def test_sigkill_at_random_instants_loses_no_returned_save(tmp_path: Path) -> No
         p.add_articles([make_record(f"r{i}", variant=i) for i in range(12)])
     counts = run_crash_loop(project, KILLS, seed=20261128)
     assert counts["kills"] == KILLS
-    assert counts["saves"] > KILLS  # the children really were saving when killed
+    assert counts["mid_loop"] == KILLS // 2  # half the kills hit a writer known to be saving
+    assert counts["saves"] >= counts["mid_loop"]
     with Project.open(project, annotator="crash") as p:
         p.compact()
         assert [w for w in p.warnings if w.severity == "error"] == []
