@@ -34,7 +34,7 @@ def main() -> int:
     med = statistics.median(times)
     emit("median_ms_per_article", med * 1000, "ms")
     emit("articles_per_s", 1 / med, "articles/s")
-    recs = [Record(id=f"a{i}", text=sample) for i in range(200)]
+    recs = [Record(id=f"a{i}", text=sample) for i in range(800)]
     runs = {}
     for jobs in (1, 2):
         t = time.perf_counter()
