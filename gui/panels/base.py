@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from goftar.gui.i18n import tr
+from goftar.gui.i18n import is_rtl, tr
 from goftar.gui.models import IdRole, ItemFilterProxy
-from goftar.gui.panels.delegates import ChoiceDelegate
+from goftar.gui.panels.delegates import ChoiceDelegate, DirectionalChoiceDelegate
 from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -53,7 +53,7 @@ class ItemPanel(QDockWidget):
         self.table = QTableView(body)
         self.table.setObjectName(f"table_{self.layer}")
         self.table.setModel(self.proxy)
-        self.table.setItemDelegate(ChoiceDelegate(self.table))
+        self.table.setItemDelegate((ChoiceDelegate if is_rtl() else DirectionalChoiceDelegate)(self.table))
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # text order until a header is clicked
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

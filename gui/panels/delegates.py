@@ -34,14 +34,6 @@ def starts_right_to_left(text: str) -> bool:
 class ChoiceDelegate(QStyledItemDelegate):
     """Uses the source model's `choices(column)` ((value, label) pairs) for an editable combo."""
 
-    def initStyleOption(self, option: QStyleOptionViewItem, index: AnyIndex) -> None:
-        """Persian cells read right-to-left and align right even in the English interface."""
-        super().initStyleOption(option, index)
-        text = option.text
-        if text and starts_right_to_left(text):
-            option.direction = Qt.LayoutDirection.RightToLeft
-            option.displayAlignment = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex) -> QWidget:
         model, src = _source(index)
         choices = model.choices(src.column()) if hasattr(model, "choices") else []
@@ -76,3 +68,19 @@ class ChoiceDelegate(QStyledItemDelegate):
             model.setData(index, editor.itemData(i), Qt.ItemDataRole.EditRole)
             return
         super().setModelData(editor, model, index)
+
+
+class DirectionalChoiceDelegate(ChoiceDelegate):
+    """For the English interface: Persian cells are laid out right-to-left and aligned right.
+
+    A separate class because a Python initStyleOption runs for every painted cell; the Persian
+    interface, which lays cells out right-to-left anyway, does without it.
+    """
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        """Persian cells read right-to-left and align right even in the English interface."""
+        super().initStyleOption(option, index)
+        text = option.text
+        if text and starts_right_to_left(text):
+            option.direction = Qt.LayoutDirection.RightToLeft
+            option.displayAlignment = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
