@@ -387,3 +387,15 @@ def test_a_forgotten_project_gives_its_lock_back(project_dir: Path) -> None:
         assert q.crashed_session is None  # given back, not lost with a dead process
     with Project.open(project_dir, annotator="ali", readonly=True) as r:
         assert r.load("art-0") == make_record("art-0", variant=0)
+
+
+def test_a_fresh_clone_without_empty_folders_opens(project_dir: Path) -> None:
+    # git keeps no empty folder and ignores the lock and the cache: a clone has only the JSONL files.
+    for name in ("annotations", ".goftar-cache"):
+        shutil.rmtree(project_dir / name)
+    (project_dir / "goftar-project.lock").unlink()
+    with Project.open(project_dir, annotator="ali") as p:
+        assert p.warnings == [] and len(p) == 5
+        p.save(_reviewed(p.load("art-4")))
+    with Project.open(project_dir, annotator="ali", readonly=True) as p:
+        assert p.review_status("art-4") == "reviewed"
