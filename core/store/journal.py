@@ -22,16 +22,10 @@ from pathlib import Path
 from ..errors import Problem, StoreError
 from ..fsutil import fsync_dir
 from .index import Entry, FileIndex
+from .rawio import O_CLOEXEC, write_all
 
 #: checks one stored line; returns None when it is a valid record, else what is wrong
 Verifier = Callable[[bytes, Entry], "str | None"]
-
-
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        n = os.write(fd, view)
-        view = view[n:]
 
 
 def _json_problem(raw: bytes) -> str | None:
@@ -67,7 +61,7 @@ class Journal:
         self.writable = writable
         flags = (os.O_RDWR | os.O_APPEND) if writable else os.O_RDONLY
         try:
-            self.fd = os.open(self.path, flags | getattr(os, "O_CLOEXEC", 0))
+            self.fd = os.open(self.path, flags | O_CLOEXEC)
         except FileNotFoundError:
             self.fd = None
         except OSError as ex:
@@ -106,7 +100,7 @@ class Journal:
         new = not self.damaged_path.exists()
         fd = os.open(self.damaged_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
         try:
-            _write_all(fd, b"".join(p.rstrip(b"\n") + b"\n" for p in pieces))
+            write_all(fd, b"".join(p.rstrip(b"\n") + b"\n" for p in pieces))
             os.fsync(fd)
         finally:
             os.close(fd)
@@ -157,7 +151,7 @@ class Journal:
         created = False
         if self.fd is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.fd = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_CLOEXEC", 0),
+            self.fd = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT | O_CLOEXEC,
                               0o644)
             created = True
         offset = os.lseek(self.fd, 0, os.SEEK_END)
@@ -165,7 +159,7 @@ class Journal:
             raise StoreError(f"{self.path} changed outside this session ({offset} bytes, expected "
                              f"{self.index.scan.end}); close and reopen the project")
         try:
-            _write_all(self.fd, line + b"\n")
+            write_all(self.fd, line + b"\n")
             if sync:
                 os.fsync(self.fd)
         except OSError as ex:
@@ -235,7 +229,7 @@ class Journal:
         pos = 0
         try:
             for n, (e, raw) in enumerate(keep, 1):
-                _write_all(fd, raw + b"\n")
+                write_all(fd, raw + b"\n")
                 entries.append((e[0], pos, len(raw), n, e[4]))
                 if e[1] in trusted:  # verified lines stay untrusted: they may not be canonical
                     still_trusted.add(pos)
@@ -249,7 +243,7 @@ class Journal:
         os.close(fd)
         os.replace(tmp, self.path)
         fsync_dir(self.path.parent)
-        old, self.fd = self.fd, os.open(self.path, os.O_RDWR | os.O_APPEND | getattr(os, "O_CLOEXEC", 0))
+        old, self.fd = self.fd, os.open(self.path, os.O_RDWR | os.O_APPEND | O_CLOEXEC)
         os.close(old)
         self.index.replaced(entries, [], pos, len(entries), still_trusted)
         self.bad = {}

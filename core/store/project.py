@@ -20,7 +20,6 @@ import contextlib
 import dataclasses
 import json
 import os
-import tempfile
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -29,37 +28,24 @@ from types import TracebackType
 from typing import Any
 
 from ..errors import InputError, Problem, RecordError, StoreError
-from ..fsutil import atomic_write_text, fsync_dir, set_temp_mode
+from ..fsutil import atomic_write_text, fsync_dir
 from ..model import LAYERS, REVIEW_STATUSES, Record
 from ..schema import dumps_record, loads_record, record_to_dict
 from .annotator import resolve_annotator
-from .index import Entry, FileIndex
+from .articles import ARTICLES, ArticleFile, Replacement
+from .index import Entry
 from .journal import Journal
 from .lock import ProjectLock
 from .manifest import MANIFEST_NAME, Manifest
+from .rawio import atomic_write_lines_bytes
 
-ARTICLES = "articles.jsonl"
 SUGGESTIONS = "suggestions.jsonl"
 ANNOTATIONS = "annotations"
 CACHE_DIR = ".goftar-cache"
 GITIGNORE = ("# Goftar: machine-local files (the write lock and the index cache)\n"
              "goftar-project.lock\n.goftar-cache/\n*.tmp\n")
-_O_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 #: what a line with an item for the gold export to drop contains (JSON string content escapes its quotes)
 _REJECTED_ITEM = b'"status": "rejected"'
-
-
-def _copy_range(src: int, dst: int, start: int, end: int) -> None:
-    """Copy bytes [start, end) of file `src` to the end of `dst`."""
-    pos = start
-    while pos < end:
-        chunk = os.pread(src, min(8 << 20, end - pos), pos)
-        if not chunk:
-            raise StoreError("file shrank while it was being copied")
-        view = memoryview(chunk)
-        while view:
-            view = view[os.write(dst, view):]
-        pos += len(chunk)
 
 
 def _what(ex: RecordError) -> str:
@@ -74,53 +60,6 @@ def _what(ex: RecordError) -> str:
 def _line_head(rid: str) -> bytes:
     """How dumps_record starts the line of record `rid` (a cheap check that an offset still fits)."""
     return b'{"schema": "goftar/1", "id": ' + json.dumps(rid, ensure_ascii=False).encode("utf-8") + b", "
-
-
-def _atomic_write_lines_bytes(target: Path, lines: Iterable[bytes]) -> int:
-    """Write UTF-8 lines (without their newlines) atomically: temp file, fsync, rename, fsync folder."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    set_temp_mode(fd, target)
-    n = 0
-    try:
-        out = _Appender(fd)
-        for line in lines:
-            out.write(line)
-            out.write(b"\n")
-            n += 1
-        out.flush()
-        os.fsync(fd)
-    except BaseException:
-        os.close(fd)
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    os.close(fd)
-    os.replace(tmp, target)
-    fsync_dir(target.parent)
-    return n
-
-
-class _NothingToDo(Exception):
-    pass
-
-
-class _Appender:
-    """Buffered writes to a raw fd (an import of 100,000 articles makes few system calls)."""
-
-    def __init__(self, fd: int, first: bytes = b""):
-        self.fd, self.buf, self.size = fd, [first] if first else [], len(first)
-
-    def write(self, data: bytes) -> None:
-        self.buf.append(data)
-        self.size += len(data)
-        if self.size >= 4 << 20:
-            self.flush()
-
-    def flush(self) -> None:
-        view = memoryview(b"".join(self.buf))
-        while view:
-            view = view[os.write(self.fd, view):]
-        self.buf, self.size = [], 0
 
 
 class Project:
@@ -147,12 +86,8 @@ class Project:
         self._mutex = threading.RLock()
         self._closed = False
         self.manifest = Manifest.read(path)
-        self._articles = FileIndex(path / ARTICLES, ARTICLES)
-        self._art_fd: int | None = None
-        self._art: dict[str, Entry] = {}
-        self._art_broken: dict[str, tuple[int, str]] = {}
-        self._order: list[str] = []
         cache = path / CACHE_DIR
+        self._articles = ArticleFile(path, cache / "articles.json")
         self._sugg = Journal(path / SUGGESTIONS, SUGGESTIONS, cache / "suggestions.json")
         jname = f"{ANNOTATIONS}/{annotator}.jsonl"
         self._jour = Journal(path / ANNOTATIONS / f"{annotator}.jsonl", jname,
@@ -240,53 +175,21 @@ class Project:
         if not self.readonly and self.annotator not in self.manifest.annotators:
             self.manifest.annotators.append(self.annotator)
             self.manifest.write(self.path)
-        try:
-            self._art_fd = os.open(self.path / ARTICLES, os.O_RDONLY | _O_CLOEXEC)
-        except FileNotFoundError:
-            self._art_fd = None
-            self.warnings.append(Problem("file", "missing; the project has no imported articles", None, ARTICLES,
-                                         severity="warning"))
-        except OSError as ex:
-            raise StoreError(f"{self.path / ARTICLES}: cannot open: {ex.strerror}") from None
-        cache = self.path / CACHE_DIR
-        self._articles.load(self._art_fd, cache / "articles.json", append_only=False,
-                            full_below=self.verify_scan_bytes)
-        self._index_articles()
-        self.warnings.extend(self._articles.problems())
+        self.warnings.extend(self._articles.open(full_below=self.verify_scan_bytes))
         for journal in (self._sugg, self._jour):
             self.warnings.extend(journal.open(writable=not self.readonly, full_below=self.verify_scan_bytes))
         for journal in (self._sugg, self._jour):
             for rid in journal.versions:
-                if rid not in self._art and rid not in self._art_broken:
-                    self._order.append(rid)
-                    self._art_broken[rid] = (0, "")
+                if rid not in self._articles:
+                    self._articles.adopt(rid)
                     self.warnings.append(Problem("id", "in this journal but not among the imported articles",
                                                  rid, journal.name, journal.versions[rid][0][3], "warning"))
         if not self.readonly:
             self._save_caches()
 
-    def _index_articles(self) -> None:
-        art: dict[str, Entry] = {}
-        order: list[str] = []
-        for e in self._articles.scan.entries:
-            rid = e[0]
-            if rid in art:
-                self.warnings.append(Problem("id", f"duplicate record id (first on line {art[rid][3]}); "
-                                                   "this line is ignored", rid, ARTICLES, e[3]))
-                continue
-            art[rid] = e
-            order.append(rid)
-        broken: dict[str, tuple[int, str]] = {}
-        for rid, _off, _n, line, what in self._articles.scan.broken:
-            if rid is not None and rid not in art and rid not in broken:
-                broken[rid] = (line, what)
-                order.append(rid)
-        self._art, self._order, self._art_broken = art, order, broken
-
     def _save_caches(self) -> None:
         """Write the index caches that are out of date (at open after a scan, and at close)."""
-        if self._art_fd is not None:
-            self._articles.save_cache(self._art_fd, self.path / CACHE_DIR / "articles.json")
+        self._articles.save_cache()
         for j in (self._sugg, self._jour):
             j.save_cache()
 
@@ -300,8 +203,8 @@ class Project:
             try:
                 if not self.readonly:
                     self._sugg.sync()
-                    if self._sugg.versions and (self._articles.file_size <= self.merge_max_bytes
-                                                or 4 * self._sugg.index.file_size >= self._articles.file_size):
+                    if self._sugg.versions and (self._articles.size <= self.merge_max_bytes
+                                                or 4 * self._sugg.index.file_size >= self._articles.size):
                         self._merge_suggestions()
                     self._save_caches()
             finally:
@@ -312,9 +215,7 @@ class Project:
         self._closed = True
         for j in (self._sugg, self._jour):
             j.close()
-        if self._art_fd is not None:
-            os.close(self._art_fd)
-            self._art_fd = None
+        self._articles.close()
         if self._lock is not None:
             self._lock.release()
 
@@ -343,13 +244,13 @@ class Project:
     def ids(self) -> list[str]:
         """Every article id, in import order (ids found only in a journal come last)."""
         with self._mutex:
-            return list(self._order)
+            return list(self._articles.order)
 
     def __len__(self) -> int:
-        return len(self._order)
+        return len(self._articles.order)
 
     def __contains__(self, rid: object) -> bool:
-        return isinstance(rid, str) and (rid in self._art or rid in self._art_broken)
+        return isinstance(rid, str) and rid in self._articles
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.ids())
@@ -361,17 +262,17 @@ class Project:
                 e = j.latest(rid)
                 if e is not None:
                     return e[4]
-            e = self._art.get(rid)
+            e = self._articles.entries.get(rid)
             if e is not None:
                 return e[4]
-            if rid in self._art_broken:
+            if rid in self._articles.broken:
                 return "unreviewed"
         raise StoreError(f"{self.path}: no article {rid!r}")
 
     def status_counts(self) -> dict[str, int]:
         """Articles per review status (every status listed, zeros included)."""
         with self._mutex:
-            counts = Counter(self.review_status(rid) for rid in self._order)
+            counts = Counter(self.review_status(rid) for rid in self._articles.order)
         out = {s: counts.pop(s, 0) for s in REVIEW_STATUSES}
         out.update(counts)  # a status this version does not know, found in a file
         return out
@@ -413,15 +314,14 @@ class Project:
         rec = self._load_journal(self._sugg, rid)
         if rec is not None:
             return rec
-        e = self._art.get(rid)
+        e = self._articles.entries.get(rid)
         if e is not None:
-            assert self._art_fd is not None
             try:
-                return self._parse(os.pread(self._art_fd, e[2], e[1]), rid, ARTICLES, e[3])
+                return self._parse(self._articles.read(e), rid, ARTICLES, e[3])
             except RecordError as ex:
                 raise self._unreadable(rid, e[3], _what(ex)) from None
-        if rid in self._art_broken:
-            line, what = self._art_broken[rid]
+        if rid in self._articles.broken:
+            line, what = self._articles.broken[rid]
             if line:
                 raise self._unreadable(rid, line, what)
             raise StoreError(f"{self.path}: record {rid} exists only as unreadable journal lines")
@@ -503,10 +403,10 @@ class Project:
             e = j.latest(rid)
             if e is not None:
                 return j.read(e), e[1] in j.index.trusted
-        e = self._art.get(rid)
-        if e is None or self._art_fd is None:
+        e = self._articles.entries.get(rid)
+        if e is None:
             return None
-        return os.pread(self._art_fd, e[2], e[1]), e[1] in self._articles.trusted
+        return self._articles.read(e), self._articles.trusted(e)
 
     def export_gold(self, out_path: str | os.PathLike, *, status: str | None = "reviewed",
                     with_provenance: bool = False, progress: Callable[[int], object] | None = None) -> int:
@@ -542,7 +442,7 @@ class Project:
                 if progress is not None:
                     progress(1)
 
-        return _atomic_write_lines_bytes(Path(out_path), lines())
+        return atomic_write_lines_bytes(Path(out_path), lines())
 
     # ================================================================ writing
     def save(self, record: Record) -> None:
@@ -599,15 +499,9 @@ class Project:
         with self._mutex:
             # An id whose article line is unreadable (or gone, with journal lines left) may be imported
             # again: that repairs it, and the damaged line stays where it is.
-            taken = set(self._art)
-            size = self._articles.file_size if self._art_fd is not None else 0
-            needs_nl = size > 0 and os.pread(self._art_fd, 1, size - 1) != b"\n"  # type: ignore[arg-type]
-            added: list[tuple[str, int, str]] = []  # id, line length, status
+            taken = set(self._articles.entries)
 
-            def fill(fd: int) -> None:
-                if size:
-                    _copy_range(self._art_fd, fd, 0, size)  # type: ignore[arg-type]
-                out = _Appender(fd, b"\n" if needs_nl else b"")
+            def lines() -> Iterator[tuple[str, bytes, str]]:
                 for rec in records:
                     rid = rec.id
                     if rid in taken:
@@ -620,107 +514,28 @@ class Project:
                         rec = dataclasses.replace(rec, id=f"{rid}-{n}")
                     line = dumps_record(rec).encode("utf-8")  # validates (RecordError)
                     taken.add(rec.id)
-                    out.write(line + b"\n")
-                    added.append((rec.id, len(line), rec.review_status))
-                out.flush()
+                    yield rec.id, line, rec.review_status
 
-            self._rewrite_articles(fill, skip_if=lambda: not added)
-            if not added:
-                return []
-            sc = self._articles.scan
-            pos, line_no = size + needs_nl, sc.lines  # a last line without its newline was counted
-            for rid, n, status in added:
-                line_no += 1
-                e = (rid, pos, n, line_no, status)
-                sc.entries.append(e)
-                self._articles.trusted.add(pos)
-                self._art[rid] = e
-                if self._art_broken.pop(rid, None) is None:
-                    self._order.append(rid)
-                pos += n + 1
-            sc.end, sc.lines = pos, line_no
-            return [rid for rid, _n, _s in added]
-
-    # ------------------------------------------------------------ articles.jsonl rewrites
-    def _rewrite_articles(self, fill: Callable[[int], None], skip_if: Callable[[], bool] | None = None) -> None:
-        """Replace articles.jsonl by what `fill(fd)` writes to a temp file (fsync + rename).
-
-        If `fill` raises, or `skip_if()` says there is nothing new, the old file stays untouched."""
-        target = self.path / ARTICLES
-        tmp = self.path / f".{ARTICLES}.tmp"
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | _O_CLOEXEC, 0o644)
-        try:
-            fill(fd)
-            if skip_if is not None and skip_if():
-                raise _NothingToDo
-            os.fsync(fd)
-        except BaseException as ex:
-            os.close(fd)
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            if isinstance(ex, _NothingToDo):
-                return
-            raise
-        os.close(fd)
-        os.replace(tmp, target)
-        fsync_dir(self.path)
-        old, self._art_fd = self._art_fd, os.open(target, os.O_RDONLY | _O_CLOEXEC)
-        if old is not None:
-            os.close(old)
-        self._articles.file_size = os.fstat(self._art_fd).st_size
-        self._articles.from_cache, self._articles.dirty = False, True
+            return self._articles.append(lines())
 
     def _merge_suggestions(self) -> None:
         """Write the newest good suggestions into articles.jsonl, then empty suggestions.jsonl."""
-        repl: list[tuple[Entry, bytes, str, bool]] = []  # article entry, new line, status, trusted
+        repl: list[Replacement] = []
         sugg_trusted = self._sugg.index.trusted
         for rid in list(self._sugg.versions):
             e = self._sugg.latest(rid)
             if e is not None and e[1] not in sugg_trusted:
                 self._load_journal(self._sugg, rid)  # validates; bad versions are reported and dropped
                 e = self._sugg.latest(rid)
-            if e is not None and rid in self._art:
-                repl.append((self._art[rid], self._sugg.read(e), e[4], e[1] in sugg_trusted))
+            art = self._articles.entries.get(rid)
+            if e is not None and art is not None:
+                repl.append((art, self._sugg.read(e), e[4], e[1] in sugg_trusted))
         if self._sugg.bad or self._sugg.index.scan.broken or len(repl) != len(self._sugg.versions):
             # Keep suggestions.jsonl whole: lines that cannot be merged are reported, never thrown away.
             self.warnings.append(Problem("file", "has lines that cannot be merged into articles.jsonl; kept",
                                          None, SUGGESTIONS, severity="warning"))
             return
-        repl.sort(key=lambda r: r[0][1])
-        size, src = self._articles.file_size, self._art_fd
-
-        def fill(fd: int) -> None:
-            pos = 0
-            for e, raw, _st, _t in repl:
-                _copy_range(src, fd, pos, e[1])  # type: ignore[arg-type]
-                view = memoryview(raw)
-                while view:
-                    view = view[os.write(fd, view):]
-                pos = e[1] + e[2]
-            _copy_range(src, fd, pos, size)  # type: ignore[arg-type]
-
-        self._rewrite_articles(fill)
-        # New offsets: every line after a replaced one moves by the sum of the length changes before it.
-        changed = {e[1]: (len(raw), st, t) for e, raw, st, t in repl}
-        sc, old_trusted = self._articles.scan, self._articles.trusted
-        moved: dict[int, Entry] = {}
-        trusted: set[int] = set()
-        delta = 0
-        for e in sc.entries:
-            if e[1] in changed:
-                n, st, t = changed[e[1]]
-                moved[e[1]] = (e[0], e[1] + delta, n, e[3], st)
-                if t:
-                    trusted.add(e[1] + delta)
-                delta += n - e[2]
-            else:
-                moved[e[1]] = (e[0], e[1] + delta, e[2], e[3], e[4])
-                if e[1] in old_trusted:
-                    trusted.add(e[1] + delta)
-        shifts = sorted((e[1], len(raw) - e[2]) for e, raw, _st, _t in repl)
-        broken = [(r, o + sum(d for so, d in shifts if so < o), n, ln, w) for r, o, n, ln, w in sc.broken]
-        self._articles.replaced([moved[e[1]] for e in sc.entries], broken, sc.end + delta, sc.lines, trusted)
-        self._art = {rid: moved[e[1]] for rid, e in self._art.items()}
+        self._articles.replace(repl)
         # articles.jsonl now holds them; a crash before this line only means merging again later.
         self._sugg.truncate()
 

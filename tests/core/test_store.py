@@ -251,7 +251,7 @@ def test_index_cache_is_used_and_checked(project_dir: Path) -> None:
     with Project.open(project_dir, annotator="ali") as p:
         p.save(_reviewed(p.load("art-0")))
     with Project.open(project_dir, annotator="ali", readonly=True) as p:
-        assert p._articles.from_cache and p._jour.index.from_cache
+        assert p._articles.index.from_cache and p._jour.index.from_cache
         assert p.review_status("art-0") == "reviewed"
     # Another session appended to the journal after the cache was written: only the tail is scanned.
     journal = project_dir / "annotations" / "ali.jsonl"
@@ -262,7 +262,7 @@ def test_index_cache_is_used_and_checked(project_dir: Path) -> None:
     lines = (project_dir / "articles.jsonl").read_text(encoding="utf-8").splitlines()
     (project_dir / "articles.jsonl").write_text("\n".join(reversed(lines)) + "\n", encoding="utf-8")
     with Project.open(project_dir, annotator="ali", readonly=True) as p:
-        assert not p._articles.from_cache
+        assert not p._articles.index.from_cache
         assert p.ids() == [f"art-{i}" for i in reversed(range(5))]
         assert p.review_status("art-2") == "skipped"
         assert p.load("art-4") == make_record("art-4", variant=4)
@@ -280,11 +280,11 @@ def test_articles_in_another_key_order_are_read(tmp_path: Path) -> None:
         assert p.review_status("hand-made") == "in_progress"
         assert p.load("hand-made") == rec
         p.add_articles([make_record("second")])
-        indexed = p._articles.scan.entries
+        indexed = p._articles.index.scan.entries
     shutil.rmtree(d / ".goftar-cache")
     with Project.open(d, annotator="a", readonly=True) as p:
         assert p.ids() == ["hand-made", "second"] and p.warnings == []
-        assert p._articles.scan.entries == indexed  # what add_articles recorded is what a scan finds
+        assert p._articles.index.scan.entries == indexed  # what add_articles recorded is what a scan finds
 
 
 @pytest.mark.parametrize(
