@@ -7,6 +7,7 @@ speech event (its content is the claim then, attributed to the speaker through t
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -102,7 +103,7 @@ def find_claims(f: str, own_sents: list[tuple[int, int]], quotes: list[tuple[int
             a, b = trim_claim(f, s, e)
             if b - a < 10:
                 continue
-            if cue_starts and any(a <= c < b for c in cue_starts):
+            if cue_starts and bisect.bisect_left(cue_starts, b) > bisect.bisect_left(cue_starts, a):
                 continue  # a speech event inside the quote: its own content carries the claim
             key = (a, b, id(src))
             if key in taken:

@@ -8,6 +8,7 @@ length-preserving fold of the text, so every offset is an offset into the verbat
 
 from __future__ import annotations
 
+import bisect
 import copy
 import logging
 import re
@@ -144,21 +145,28 @@ class Extractor:
                 c.mention = None
 
     def _own_voice_sentences(self, an: Analysis, cands: list[Cand]) -> list[tuple[int, int]]:
-        import bisect
         out = []
         cue_pos = sorted([c.start for c in an.cues] + [a for a, _, _ in an.preps])
         spans = sorted((c.start, c.end) for c in cands)
         starts = [a for a, _ in spans]
-        max_len = max((b - a for a, b in spans), default=0)
+        runmax: list[int] = []
+        for _, b in spans:
+            runmax.append(max(b, runmax[-1]) if runmax else b)
         for s, e in an.sents:
             pi = an.para_index(s)
             if pi in an.embedded_paras or pi in an.answer_paras:
                 continue
-            k0 = bisect.bisect_left(starts, s - max_len)
             k1 = bisect.bisect_left(starts, e)
-            overl = [(a, b) for a, b in spans[k0:k1] if a < e and s < b]
+            overl: list[tuple[int, int]] = []
+            if k1 > 0 and runmax[k1 - 1] > s:
+                k = k1 - 1
+                while k >= 0 and runmax[k] > s and len(overl) < 50 and k1 - k < 200:
+                    if spans[k][1] > s:
+                        overl.append(spans[k])
+                    k -= 1
             if overl:
-                first_cue = min([p for p in cue_pos if s <= p < e] or [e])
+                ci = bisect.bisect_left(cue_pos, s)
+                first_cue = cue_pos[ci] if ci < len(cue_pos) and cue_pos[ci] < e else e
                 head_end = min(min(a for a, _ in overl), first_cue)
                 m = re.search(r"[ \u200c]+و[ \u200c]*$", an.f[s:head_end])
                 if m and len(an.f[s:s + m.start()].split()) >= 5 and all(a >= head_end for a, _ in overl):
@@ -167,7 +175,7 @@ class Extractor:
             if bisect.bisect_left(cue_pos, e) > bisect.bisect_left(cue_pos, s):
                 # a sentence with an attribution is a speech event; a relay of a plain fact stays a claim
                 if not all(k == "conduit" for a, _, k in an.preps if s <= a < e) \
-                        or any(s <= c.start < e for c in an.cues):
+                        or an.cues_between(s, e):
                     continue
                 comma = an.f.find("،", s, e)
                 if comma > 0:

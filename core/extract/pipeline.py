@@ -76,6 +76,7 @@ class Analysis:
             self.pairs_by_para.append(pp)
             self.pairs.extend(pp)
         self.pair_opens = {p.open: p for p in self.pairs}
+        self.para_open_lists = [[p.open for p in pp] for pp in self.pairs_by_para]
         self.known_names = parts.terms.names_in(f, self.pairs)
         self.preps = [(m.start(), m.end(), self.lx.prep_cues.get(re.sub(r"[ \u200c]+", " ", m.group()), "cue"))
                       for m in parts.prep_re.finditer(f)]
@@ -124,8 +125,21 @@ class Analysis:
     def para_pairs(self, pos: int) -> list[MarkPair]:
         return self.pairs_by_para[self.para_index(pos)] if self.pairs_by_para else []
 
+    def pairs_between(self, a: int, b: int) -> list[MarkPair]:
+        """Top-level pairs of the paragraph of `a` that open in [a, b)."""
+        if not self.pairs_by_para:
+            return []
+        k = self.para_index(a)
+        opens = self.para_open_lists[k]
+        return self.pairs_by_para[k][bisect.bisect_left(opens, a):bisect.bisect_left(opens, b)]
+
     def inside_pair(self, pos: int) -> MarkPair | None:
-        for p in self.para_pairs(pos):
+        if not self.pairs_by_para:
+            return None
+        k = self.para_index(pos)
+        i = bisect.bisect_left(self.para_open_lists[k], pos) - 1
+        if i >= 0:
+            p = self.pairs_by_para[k][i]
             if p.open < pos < p.close:
                 return p
         return None
@@ -494,7 +508,7 @@ class Analysis:
             if c.start < cue.start < c.end and c.cue is not None and c.start > best:
                 best = c.start
         # after a direct quote that the cue follows: «…»، وی گفت
-        for p in self.para_pairs(cue.start):
+        for p in self.pairs_between(best, cue.start):
             if best <= p.open and p.outer_end <= cue.start and p.closed \
                     and re.match(r"[ \u200c]*[.،,]", self.f[p.outer_end:p.outer_end + 3]) \
                     and len(self.f[p.open:p.close].split()) >= 3 \
@@ -592,7 +606,7 @@ class Analysis:
             k += 1
 
     def _pair_before(self, pos: int, start: int) -> MarkPair | None:
-        for p in self.para_pairs(pos):
+        for p in self.pairs_between(start, pos):
             if start <= p.open and p.outer_end <= pos and not self.f[p.outer_end:pos].strip(" \u200c"):
                 return p
         return None
@@ -695,7 +709,7 @@ class Analysis:
     def _mixed(self, cand: Cand) -> None:
         """Marked wording inside an indirect clause makes it mixed (names and terms do not)."""
         f = self.f
-        for p in self.para_pairs(cand.start):
+        for p in self.pairs_between(cand.start, cand.end + 1):
             if cand.start <= p.open and p.close <= cand.end + 1:
                 if self.p.terms.is_term(f, p, self.known_names):
                     continue
@@ -770,6 +784,19 @@ class Analysis:
             self._cand_index = idx
         return self._cand_index.get(self.para_index(pos), [])
 
+    def _covered(self, pos: int) -> bool:
+        """Whether a candidate made before direct_marks() covers `pos` (sorted starts + running max end)."""
+        if not hasattr(self, "_cov_starts"):
+            spans = sorted((c.start, c.end) for c in self.cands)
+            self._cov_starts = [a for a, _ in spans]
+            run, ends = -1, []
+            for _, b in spans:
+                run = max(run, b)
+                ends.append(run)
+            self._cov_ends = ends
+        i = bisect.bisect_right(self._cov_starts, pos) - 1
+        return i >= 0 and self._cov_ends[i] > pos
+
     def direct_marks(self) -> None:
         f = self.f
         for p in self.pairs:
@@ -778,12 +805,13 @@ class Analysis:
             if self.p.terms.is_term(f, p, self.known_names):
                 continue
             # inside an indirect candidate: wording that makes it mixed was handled there
-            if any(c.start <= p.open < c.end for c in self.cands_in_para(p.open)):
+            if self._covered(p.open):
                 continue
             # a cue after the passage: «…»، وی گفت / «…»، X با … گفت
             sent = self.sent_of(p.outer_end if p.closed else p.open)
             para = self.para_of(p.open)
-            after = [c for c in self.cues_between(p.outer_end, para[1]) if not c.first_person]
+            after = [c for c in self.cues_between(p.outer_end, min(para[1], p.outer_end + 300))
+                     if not c.first_person]
             if after and re.match(r"[ \u200c]*[.،,]", f[p.outer_end:p.outer_end + 3]):
                 cue = after[0]
                 toks = self.toks_in(p.outer_end, cue.start)

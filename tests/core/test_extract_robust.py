@@ -28,6 +28,12 @@ def test_edge_inputs(text: str) -> None:
     check(text)
 
 
+def test_one_long_paragraph() -> None:
+    para = "وزیر نیرو گفت که مصرف برق ۱۰ درصد افزایش یافته است. «این یک آزمایش است» "
+    rec = check(para * (300_000 // len(para)))
+    assert len(rec.quotes) >= 1000
+
+
 def test_one_megabyte() -> None:
     para = "وزیر نیرو گفت که مصرف برق ۱۰ درصد افزایش یافته است. «این یک آزمایش است» 😀\n"
     text = para * (1_000_000 // len(para))
