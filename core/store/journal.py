@@ -20,9 +20,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import Problem, StoreError
-from ..fsutil import fsync_dir
+from ..fsutil import fsync_dir, set_temp_mode
 from .index import Entry, FileIndex
-from .rawio import O_CLOEXEC, write_all
+from .rawio import O_CLOEXEC, BufferedFdWriter, write_all
 
 #: checks one stored line; returns None when it is a valid record, else what is wrong
 Verifier = Callable[[bytes, Entry], "str | None"]
@@ -223,17 +223,20 @@ class Journal:
         self._quarantine(quarantine)
         keep.sort(key=lambda er: er[0][1])  # file order of the surviving versions
         tmp = self.path.with_name(f".{self.path.name}.compact.tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | O_CLOEXEC, 0o644)
+        set_temp_mode(fd, self.path)
         entries: list[Entry] = []
         still_trusted: set[int] = set()
         pos = 0
         try:
+            out = BufferedFdWriter(fd)
             for n, (e, raw) in enumerate(keep, 1):
-                write_all(fd, raw + b"\n")
+                out.write(raw + b"\n")
                 entries.append((e[0], pos, len(raw), n, e[4]))
                 if e[1] in trusted:  # verified lines stay untrusted: they may not be canonical
                     still_trusted.add(pos)
                 pos += len(raw) + 1
+            out.flush()
             os.fsync(fd)
         except BaseException:
             os.close(fd)
