@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..errors import Problem, StoreError
-from ..fsutil import fsync_dir
+from ..fsutil import fsync_dir, set_temp_mode
 from .index import Entry, FileIndex
 from .rawio import O_CLOEXEC, BufferedFdWriter, copy_range, write_all
 
@@ -116,6 +116,7 @@ class ArticleFile:
         If `fill` raises, or `skip_if()` says there is nothing new, the old file stays as it was."""
         tmp = self.folder / f".{ARTICLES}.tmp"
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | O_CLOEXEC, 0o644)
+        set_temp_mode(fd, self.path)
         try:
             fill(fd)
             if skip_if is not None and skip_if():
