@@ -22,6 +22,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-j", "--jobs", type=int, default=1, help="worker processes (default 1)")
     p.add_argument("--project", metavar="DIR", help="pre-annotate the articles of this project in place")
     p.add_argument("--encoding", help="encoding of text inputs (default: detected)")
+    p.add_argument("--text-only", action="store_true",
+                   help="ignore items already in goftar/1 inputs (e.g. to score against the gold they carry)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=run)
 
@@ -72,6 +74,8 @@ def run(args: argparse.Namespace) -> int:
         raise InputError("give input files/folders and -o OUT.jsonl (or --project DIR)")
     from ..io.importers import import_paths
     records = import_paths(args.inputs, encoding=args.encoding)
+    if args.text_only:
+        records = [Record(id=r.id, text=r.text, meta=r.meta, extra=r.extra) for r in records]
     n = write_jsonl(args.output, extract_all(records, jobs=args.jobs, total=len(records),
                                             progress=not args.quiet))
     print(f"{args.output}: {n} record(s)")

@@ -72,3 +72,17 @@ def test_human_items_kept_auto_items_replaced() -> None:
 def test_usage_errors_are_one_line(capsys) -> None:
     assert main(["extract", "-q"]) == 1
     assert "give input" in capsys.readouterr().err
+
+
+def test_text_only_drops_existing_items(tmp_path: Path) -> None:
+    text = ARTICLES["a1"]
+    rec = Record(id="g", text=text)
+    rec.quotes.append(Quote(id="q1", kind="indirect", start=0, end=4, text=text[0:4], origin="human",
+                            status="accepted"))
+    from goftar.core.schema import write_jsonl
+    src = tmp_path / "gold.jsonl"
+    write_jsonl(src, [rec])
+    out = tmp_path / "pred.jsonl"
+    assert main(["extract", str(src), "--text-only", "-o", str(out), "-q"]) == 0
+    (_, pred), = read_jsonl(out).records
+    assert all(q.origin == "auto" for q in pred.quotes) and pred.quotes
