@@ -706,6 +706,11 @@ class Analysis:
             cand.mode = "last"
         cand.np = np_
 
+    def _cue_right_before(self, pos: int) -> bool:
+        gap = re.search(r"[ \u200c]*(?:[:،,][ \u200c]*|که[ \u200c]+)?$", self.f[max(0, pos - 8):pos])
+        end = pos - (gap.end() - gap.start() if gap else 0)
+        return any(c.end == end for c in self.cues_between(max(0, end - 40), end))
+
     def _mixed(self, cand: Cand) -> None:
         """Marked wording inside an indirect clause makes it mixed (names and terms do not)."""
         f = self.f
@@ -713,6 +718,8 @@ class Analysis:
             if cand.start <= p.open and p.close <= cand.end + 1:
                 if self.p.terms.is_term(f, p, self.known_names):
                     continue
+                if p.open > cand.start and self._cue_right_before(p.open):
+                    continue  # a nested direct quote with its own cue ("… می‌نوشت: «…»"), not a fragment
                 cand.kind = "mixed"
                 self.claimed_pairs.add(p.open)
                 if p.closed and p.close == cand.end:
