@@ -63,7 +63,13 @@ def _line_head(rid: str) -> bytes:
 
 
 class Project:
-    """An open project folder. Use `Project.create`, `Project.open` or `Project.open_or_create`."""
+    """An open project folder. Use `Project.create`, `Project.open` or `Project.open_or_create`.
+
+    Reading: ids(), len(), `in`, review_status(id), load(id), load_imported(id), iter_records(),
+    stats(), export_gold(out). Writing (needs the lock): save(record), add_articles(records),
+    set_suggestions(record), compact(). `warnings` lists what was found wrong or recovered;
+    `crashed_session` says who left the project without closing it. Thread-safe.
+    """
 
     #: compact a journal once it holds this many superseded lines and more superseded than live ones
     compact_min_superseded: int = 1000
@@ -233,6 +239,11 @@ class Project:
     @property
     def closed(self) -> bool:
         return self._closed
+
+    @property
+    def annotators(self) -> list[str]:
+        """Everyone who has opened the project for writing (from the manifest)."""
+        return list(self.manifest.annotators)
 
     def _check_open(self, write: bool = False) -> None:
         if self._closed:
