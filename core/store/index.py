@@ -4,11 +4,13 @@ Opening a 100,000-article project must not parse 100,000 JSON lines. `scan_lines
 file in large chunks and reads only what it needs from each line: the id (the second key of a
 line written by `dumps_record`) and the review status (just before `"speakers"`). Lines in
 another key order fall back to `json.loads`; lines that cannot be read become Problems.
-Full validation happens when a record is loaded.
+Small scans parse every line's JSON (damage anywhere is found at open); full validation
+happens when a record is loaded.
 
 A `FileIndex` can be cached in a small sidecar file, trusted only while the file's inode, size
 and mtime (and the CRC of the bytes before the cached end) agree; an append-only file that only
-grew is scanned from where the cache stopped.
+grew is scanned from where the cache stopped. The cache also remembers which lines the store
+wrote itself (valid and canonical when written), so exports can copy them unparsed.
 """
 
 from __future__ import annotations
