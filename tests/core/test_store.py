@@ -399,3 +399,39 @@ def test_a_fresh_clone_without_empty_folders_opens(project_dir: Path) -> None:
         p.save(_reviewed(p.load("art-4")))
     with Project.open(project_dir, annotator="ali", readonly=True) as p:
         assert p.review_status("art-4") == "reviewed"
+
+
+def test_saves_and_loads_from_several_threads(project_dir: Path) -> None:
+    import threading
+
+    errors: list[BaseException] = []
+    with Project.open(project_dir, annotator="ali") as p:
+        p.compact_min_superseded = 10  # compactions happen while others read and write
+
+        def writer(rid: str) -> None:
+            try:
+                for v in range(1, 31):
+                    rec = p.load(rid)
+                    rec.meta = {"v": v}
+                    p.save(rec)
+            except BaseException as ex:  # pragma: no cover - reported below
+                errors.append(ex)
+
+        def reader() -> None:
+            try:
+                for _ in range(60):
+                    for rid in p.ids():
+                        p.load(rid)
+            except BaseException as ex:  # pragma: no cover - reported below
+                errors.append(ex)
+
+        threads = [threading.Thread(target=writer, args=(f"art-{i}",)) for i in range(4)]
+        threads.append(threading.Thread(target=reader))
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert errors == []
+        assert p.warnings == []
+    with Project.open(project_dir, annotator="ali", readonly=True) as p:
+        assert [(p.load(f"art-{i}").meta or {}).get("v") for i in range(5)] == [30, 30, 30, 30, None]
