@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import itertools
 import json
 import os
 import re
@@ -293,7 +294,7 @@ class _Checker:
                     if self.gold:
                         self._gold_marks(content, path)
         directs.sort()
-        for (a, qa), (b, qb) in zip(directs, directs[1:], strict=False):
+        for (a, qa), (b, qb) in itertools.pairwise(directs):
             if b[0] < a[1]:
                 self.err(f"quotes[{qb}]", f"direct quote overlaps direct quote {qa}")
         return quotes

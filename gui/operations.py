@@ -439,8 +439,6 @@ class Operations(QObject):
         self.export_to(Path(out))
 
     def export_to(self, out: Path) -> int | None:
-        from goftar.core.io.export import export_gold
-
         project = self.session.project
         self.session.flush()
         total = len(project)
@@ -453,7 +451,7 @@ class Operations(QObject):
             QApplication.processEvents()
 
         try:
-            n = export_gold(project.iter_records(status="reviewed"), out, progress=progress)
+            n = project.export_gold(out, status="reviewed", progress=progress)
         except (GoftarError, OSError) as e:
             self.session.fail(e, str(out))
             return None

@@ -7,8 +7,6 @@ import sys
 
 from tqdm import tqdm
 
-from ..io.export import export_gold
-
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
@@ -33,8 +31,8 @@ def run(args: argparse.Namespace) -> int:
         total = len(project) if args.all else sum(
             1 for rid in project.ids() if project.review_status(rid) == "reviewed")
         with tqdm(total=total, desc="exporting", unit="record", disable=None, file=sys.stderr) as bar:
-            n = export_gold(project.iter_records(status=status), args.output,
-                            with_provenance=args.with_provenance, progress=lambda done: bar.update(done - bar.n))
+            n = project.export_gold(args.output, status=status, with_provenance=args.with_provenance,
+                                    progress=lambda done: bar.update(done - bar.n))
     what = "record(s)" if args.all else "reviewed record(s)"
     print(f"exported {n} {what} to {args.output}")
     if n == 0 and not args.all:

@@ -90,7 +90,8 @@ def _run_project(args: argparse.Namespace) -> int:
             from ..io.importers import import_paths
             project.add_articles(import_paths(args.inputs, encoding=args.encoding))
             ids = project.ids()
-        recs = (project.load(i) for i in ids)
+        # the imported version: an annotator's journal must never leak into the suggestions
+        recs = (project.load_imported(i) for i in ids)
         n = 0
         for rec in extract_all(recs, jobs=args.jobs, total=len(ids), progress=not args.quiet):
             project.set_suggestions(rec)

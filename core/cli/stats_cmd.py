@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
 
     with Project.open(args.project, annotator=args.annotator, readonly=True) as project:
         with tqdm(total=len(project), desc="counting", unit="article", disable=None, file=sys.stderr) as bar:
-            stats = project.stats(progress=bar.update)
+            stats = project.stats(progress=lambda done: bar.update(done - bar.n))
         for w in project.warnings:
             print(f"warning: {w}", file=sys.stderr)
     print(json.dumps(stats, ensure_ascii=False, indent=2) if args.json else format_table(stats))

@@ -384,7 +384,7 @@ class Project:
         validated, and one that cannot be read is counted as unreadable and reported."""
         items: dict[str, Counter[str]] = {layer: Counter() for layer in LAYERS}
         unreadable = 0
-        for rid in self.ids():
+        for done, rid in enumerate(self.ids(), 1):
             with self._mutex:
                 self._check_open()
                 got = self._latest_line(rid)
@@ -402,7 +402,7 @@ class Project:
                     items[layer].update(it.get("status") for it in obj.get(layer, ()))
                 items["speakers"].update(sp.get("origin") for sp in obj.get("speakers", ()))
             if progress is not None:
-                progress(1)
+                progress(done)
         return {"project": str(self.path), "annotator": self.annotator, "articles": len(self),
                 "by_review_status": self.status_counts(), "unreadable": unreadable,
                 "items": {layer: dict(sorted(c.items())) for layer, c in items.items()},
@@ -431,6 +431,7 @@ class Project:
         from ..io.export import gold_dict
 
         def lines() -> Iterator[bytes]:
+            done = 0  # counts exported records, for a cumulative progress(n)
             for rid in self.ids():
                 with self._mutex:
                     self._check_open()
@@ -451,7 +452,8 @@ class Project:
                     d = gold_dict(rec, with_provenance=with_provenance)
                     yield json.dumps(d, ensure_ascii=False).encode("utf-8")
                 if progress is not None:
-                    progress(1)
+                    done += 1
+                    progress(done)
 
         return atomic_write_lines_bytes(Path(out_path), lines())
 
