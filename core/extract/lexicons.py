@@ -52,6 +52,8 @@ class Lexicons:
     states: dict[str, str] = field(default_factory=dict)
     pronouns: dict[str, str] = field(default_factory=dict)
     first_names: set[str] = field(default_factory=set)
+    content_nouns: set[str] = field(default_factory=set)
+    title_words: set[str] = field(default_factory=set)
     function_words: dict[str, str] = field(default_factory=dict)
 
     def fclass(self, word: str) -> str | None:
@@ -81,5 +83,7 @@ def load() -> Lexicons:
                 lx.states[alias.strip()] = r[0]
     lx.pronouns = {r[0]: (r[1] if len(r) > 1 else "3s") for r in _rows("pronouns.tsv")}
     lx.first_names = {r[0] for r in _rows("first_names.tsv")}
+    lx.content_nouns = {r[0] for r in _rows("content_nouns.tsv")}
+    lx.title_words = {r[0] for r in _rows("title_words.tsv")}
     lx.function_words = {r[0]: (r[1] if len(r) > 1 else "prep") for r in _rows("function_words.tsv")}
     return lx

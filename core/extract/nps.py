@@ -17,6 +17,8 @@ EVENT_NOUNS = frozenset(
     ["ادامه", "پاسخ", "جمع", "گفت\u200cوگو", "گفتگو", "گفت\u200cو\u200cگو", "مصاحبه", "نشست", "جلسه", "مراسم", "حاشیه", "خصوص", "مورد", "جریان", "کنفرانس", "سخنرانی", "دیدار", "بازدید", "گزارش", "نامه", "بیانیه", "پیام", "برنامه", "سفر", "واکنش", "تماس", "اطلاعیه", "توییتی", "توئیتی", "صفحه", "حساب", "پایان", "خاتمه", "ابتدا", "آیین", "همایش", "اجلاس", "این", "آن", "همین", "همان", "کتاب", "کتابش", "یادداشتی", "یادداشت", "مقاله", "گفتگویی", "گفت\u200cوگویی"])
 VERBISH = frozenset(["است", "بود", "شد", "کرد", "هست", "نیست", "دارد", "داشت", "باید", "نباید", "کند", "شود", "کرده", "شده", "بوده", "داده", "نموده", "گرفته", "کردند", "شدند", "دادند", "داد", "گرفت", "رفت", "آمد", "قرار"])
 NUMBER_WORDS = frozenset(["یک", "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "نه", "ده", "یازده", "دوازده", "بیست", "سی", "چهل", "پنجاه", "شصت", "هفتاد", "هشتاد", "نود", "صد", "هزار"])
+#: organisation heads that stand alone (no ezafe complement noun): "دولت | افزایش قیمت‌ها را …"
+SELF_CONTAINED_ORGS = frozenset(["دولت", "مجلس", "پارلمان", "کنگره", "پلیس", "ارتش", "کابینه", "دادگاه"])
 PUNCT_STOP = set(".،,:؛;!?؟()[]{}«»“”\"'-–—/")
 
 
@@ -77,8 +79,11 @@ class Chunker:
         dar = title if dar is None else dar
         while j < n and j - i < limit:
             t = toks[j]
+            if self.content_break(toks, i, j):
+                break
             if t.text == "و" and j + 1 < n and not self.is_stop(toks[j + 1]) \
                     and not self.is_title_start(toks, j + 1) \
+                    and toks[j + 1].text not in self.lx.content_nouns \
                     and (title or (toks[j + 1].text.endswith("ی") and toks[j - 1].text.endswith("ی"))):
                 j += 2
                 continue
@@ -86,7 +91,8 @@ class Chunker:
                     and not toks[j + 1].text.startswith(("این", "آن")) \
                     and not self.is_stop(toks[j + 1]):
                 k = j + 1
-                while k < n and k - j <= 3 and not self.is_stop(toks[k]) and not self.is_title_start(toks, k):
+                while k < n and k - j <= 3 and not self.is_stop(toks[k]) and not self.is_title_start(toks, k) \
+                        and not (k > j + 1 and toks[k].text in self.lx.content_nouns):
                     k += 1
                 j = k
                 continue
@@ -97,6 +103,47 @@ class Chunker:
                 break
             j += 1
         return j
+
+    def content_break(self, toks: list[Tok], i: int, j: int) -> bool:
+        """Whether toks[j] opens the clause's content rather than continuing the phrase headed at toks[i].
+
+        An abstract or verbal noun (افزایش، رسیدگی، کمبود …) ends a title or organisation phrase, except as
+        the complement of the head itself or of the organisation word right after it ("وزیر بهداشت",
+        "رئیس سازمان برنامه و بودجه"); a stand-alone organisation (دولت، مجلس) takes no such complement.
+        """
+        w = toks[j].text
+        if w not in self.lx.content_nouns:
+            return False
+        prev = toks[j - 1].text
+        if j == i + 1:
+            if prev in SELF_CONTAINED_ORGS:
+                return True
+            return not (self.is_title_start(toks, i) or prev in self.lx.org_words or prev in self.lx.group_nouns)
+        if j == i + 2 and prev in self.lx.org_words and prev not in SELF_CONTAINED_ORGS:
+            return False
+        return not (self.is_title_start(toks, j - 1) or prev == "عالی")
+
+    def cut_swallowed_object(self, toks: list[Tok], i: int, j: int) -> int:
+        """End of a title/organisation phrase toks[i:j] that ran into the object of a following را.
+
+        "وزیر بهداشت کمبود دارو را …": the phrase keeps its head, the words that continue titles
+        (title_words.tsv, organisation words, states) and one free complement after the head or an
+        organisation word; the rest is the object. Returns j when nothing can be cut.
+        """
+        lx = self.lx
+        k = i + 1
+        while k < j - 1:
+            w = toks[k].text
+            prev = toks[k - 1].text
+            titleish = w in lx.title_words or w in lx.org_words or w in lx.states or w in lx.titles
+            free = k == i + 1 or (prev in lx.org_words and prev not in SELF_CONTAINED_ORGS)
+            if w == "و" and k + 1 < j - 1 and toks[k + 1].text in lx.title_words:
+                k += 2
+                continue
+            if not (titleish or free) or (w in lx.content_nouns and not free):
+                break
+            k += 1
+        return k if k < j else j
 
     def name_at(self, toks: list[Tok], i: int, *, max_len: int = 3) -> int:
         """Index after a personal name starting at toks[i]."""
@@ -334,6 +381,19 @@ class Chunker:
                 i = max(j, i + 1)
                 continue
             weak = np_.kind == "name" and np_.etype == "unknown"
+            if at_start and j < n and toks[j].text == "را" and np_.kind in ("title", "org", "indef", "dem") \
+                    and np_.name is None and not after_prep:
+                # the clause-initial subject ran into the object of را: "سخنگوی دستگاه قضا رسیدگی … را"
+                k = next(x for x in range(i, j) if toks[x].start >= np_.head[0])
+                if np_.kind in ("indef", "dem"):
+                    k += 1
+                cut = self.cut_swallowed_object(toks, k, j)
+                if cut < j:
+                    np_.end = toks[cut - 1].end
+                    np_.head = (np_.head[0], np_.end)
+                    if np_.title is not None:
+                        np_.title = (np_.title[0], np_.end)
+                    return np_
             if after_prep or (j < n and toks[j].text == "را") or (weak and not at_start):
                 at_start = False
                 after_prep = False

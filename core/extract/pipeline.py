@@ -468,6 +468,8 @@ class Analysis:
             start = np_.end
         comma = max(f.rfind("،", start, cue.start), f.rfind(",", start, cue.start))
         ra = f.rfind(" را", start, cue.start)
+        if np_ is not None and ra > start and comma < start:
+            start = self._skip_framing(start, ra)
         if 0 <= comma < ra:
             start = comma + 1
         # a coordinated earlier predicate: "X را تکذیب کرد و آن را «شایعه» خواند"
@@ -482,6 +484,33 @@ class Analysis:
                 if t.text in ("این", "آن", "همین", "همان"):
                     return t.start
         return start
+
+    def _skip_framing(self, start: int, ra: int) -> int:
+        """Past time adverbials and prepositional phrases between a subject and its را-object
+        ("وزیر اقتصاد روز دوشنبه در جمع خبرنگاران | کاهش ارزش پول را …"). "از" is not skipped: it may
+        open the object of "از X به عنوان Y یاد کرد"."""
+        ch = self.p.chunker
+        toks = self.toks_in(start, ra)
+        i, n = 0, len(toks)
+        while i < n:
+            t = toks[i]
+            c = ch.fw(t)
+            if c in ("time", "adv") or t.text[:1].isdigit():
+                i += 1
+                continue
+            if c == "prep" and t.text != "از" and i + 1 < n:
+                k = i + 1
+                while k < n and ch.fw(toks[k]) in ("prep", "dem"):
+                    k += 1
+                if k >= n or (ch.is_stop(toks[k]) and ch.fw(toks[k]) != "time"):
+                    break
+                k = ch.extend(toks, k, title=False, limit=4)
+                if k >= n:
+                    break
+                i = k
+                continue
+            break
+        return toks[i].start if 0 < i < n else start
 
     def _clause_end(self, pos: int, end: int) -> int:
         """An unmarked clause ends at a comma that a later attribution of the sentence follows."""

@@ -20,13 +20,13 @@ GENERIC = frozenset(["مقام", "ارشد", "سابق", "پیشین", "فعلی
 
 def norm(s: str) -> str:
     """Key for comparing names: no marks, diacritics, spaces or ZWNJ."""
-    s = _DIACRITICS.sub("", strip_marks(s))
+    s = _DIACRITICS.sub("", strip_marks(fold(s)))
     return re.sub(r"[\s\u200c]+", "", s)
 
 
 def content_tokens(s: str) -> set[str]:
     out = set()
-    for w in _DIACRITICS.sub("", s).replace("\u200c", " ").split():
+    for w in _DIACRITICS.sub("", fold(s)).replace("\u200c", " ").split():
         if w in GENERIC or len(w) < 3:
             continue
         out.add(w[:-1] if w.endswith("ی") and len(w) > 4 else w)
@@ -84,16 +84,17 @@ class Registry:
         return name
 
     def _by_name(self, name: str, etype: str) -> Entity | None:
-        name = self._strip_head(strip_marks(name))
+        # every comparison on folded text: "كامراني" and "کامرانی" are one surname
+        name = self._strip_head(strip_marks(fold(name)))
         key = norm(name)
         toks = name.replace("\u200c", " ").split()
         canon = self.lx.states.get(strip_marks(name))
         for e in reversed(self.live()):
-            if canon and self.lx.states.get(strip_marks(e.name)) == canon:
+            if canon and self.lx.states.get(strip_marks(fold(e.name))) == canon:
                 return e
             if not e.named:
                 continue
-            ename = self._strip_head(e.name)
+            ename = self._strip_head(fold(e.name))
             if norm(ename) == key:
                 return e
             etoks = ename.replace("\u200c", " ").split()
@@ -224,9 +225,11 @@ class Registry:
                 e = last  # a later title-only reference to the current speaker
             if e is None:
                 e = self._new(self.text[np_.title[0]:np_.title[1]], "person")
-        elif np_.kind == "indef":
+        elif np_.kind in ("indef", "dem"):
+            # an indefinite introduction, or a demonstrative with no earlier referent ("این کارشناس …")
             desc = self.text[head[0]:head[1]]
-            nm = desc[len("یک"):].strip() if desc.startswith("یک") else desc
+            words = desc.split()
+            nm = " ".join(words[1:]) if len(words) > 1 and fold(words[0]) in ("یک", "این", "همین", "آن") else desc
             e = self._new(nm, np_.etype if np_.etype != "unknown" else "person", indefinite=True)
             e.mentions.add(head)
         if e is None:
@@ -260,7 +263,7 @@ class Registry:
         live = [e for e in reversed(self.live()) if not e.embedded]
         compatible = [e for e in live if e.etype in (etype, "unknown") or etype == "unknown"]
         for e in compatible:
-            if head and head in f"{e.name} {e.role or ''}":
+            if head and head in fold(f"{e.name} {e.role or ''}"):
                 return e
         for e in compatible:
             if e.etype == etype or etype == "unknown":
