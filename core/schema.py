@@ -49,11 +49,17 @@ _MARK_PAIRS = {"«": "»", '"': '"', "“": "”", "„": "“", "‟": "”"}
 
 
 # ------------------------------------------------------------------ calendars
-# cached: jdatetime checks the locale on every date (~0.1 ms), which dominated saving long records
-@functools.lru_cache(maxsize=4096)
 def parse_iso_date(value: Any, calendar: str) -> tuple[int, int, int]:
     """(y, m, d) of a `YYYY-MM-DD` string valid in `calendar`, or ValueError."""
-    if not isinstance(value, str) or not _DATE_RE.match(value):
+    if not isinstance(value, str):      # checked before the cache: a list or dict is not hashable
+        raise ValueError(f"{value!r} is not YYYY-MM-DD")
+    return _parse_iso_date(value, calendar)
+
+
+# cached: jdatetime checks the locale on every date (~0.1 ms), which dominated saving long records
+@functools.lru_cache(maxsize=4096)
+def _parse_iso_date(value: str, calendar: str) -> tuple[int, int, int]:
+    if not _DATE_RE.match(value):
         raise ValueError(f"{value!r} is not YYYY-MM-DD")
     y, m, d = map(int, value.split("-"))
     if calendar == "gregorian":
