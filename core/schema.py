@@ -82,6 +82,11 @@ def jalali_to_gregorian(y: int, m: int, d: int) -> _dt.date:
 
 
 # ------------------------------------------------------------------ validation
+def _is_key(ref: Any, table: dict[str, Any]) -> bool:
+    """`ref in table` for any JSON value (a list or dict reference is dangling, not a TypeError)."""
+    return isinstance(ref, str) and ref in table
+
+
 class _Checker:
     def __init__(self, rec: Any, gold: bool):
         self.rec, self.gold = rec, gold
@@ -279,7 +284,7 @@ class _Checker:
             self.provenance(q, path, layered=True)
             spk = q.get("speaker")
             if spk is not None:
-                if spk not in speakers:
+                if not _is_key(spk, speakers):
                     self.err(f"{path}.speaker", f"dangling reference {spk!r} (no such speaker)")
                 else:
                     used.add(spk)
@@ -289,7 +294,7 @@ class _Checker:
             elif sm:
                 self.soft(f"{path}.speaker_mention", "speaker_mention given while speaker is null")
             add = q.get("addressee")
-            if add is not None and add not in speakers:
+            if add is not None and not _is_key(add, speakers):
                 self.err(f"{path}.addressee", f"dangling reference {add!r} (no such speaker)")
             if content and cue and cue[0] < content[1] and content[0] < cue[1]:
                 self.err(f"{path}.cue", "cue overlaps the quote content")
@@ -332,12 +337,12 @@ class _Checker:
             self.provenance(c, path, layered=True)
             src, qref = c.get("source"), c.get("quote")
             if src is not None:
-                if src not in speakers:
+                if not _is_key(src, speakers):
                     self.err(f"{path}.source", f"dangling reference {src!r} (no such speaker)")
                 else:
                     used.add(src)
             if qref is not None:
-                if qref not in quotes:
+                if not _is_key(qref, quotes):
                     self.err(f"{path}.quote", f"dangling reference {qref!r} (no such quote)")
                 elif r:
                     (qs, qe), qspk = quotes[qref]
