@@ -96,6 +96,11 @@ class Chunker:
                     k += 1
                 j = k
                 continue
+            if title and j == i + 1 and self.fw(t) == "dem" and j + 1 < n and (
+                    toks[j + 1].text in self.lx.org_words or toks[j + 1].text in self.lx.outlet_words
+                    or toks[j + 1].text in ("کشور", "شهر", "استان")):
+                j += 2  # "مدیرعامل این شرکت", "سخنگوی این وزارتخانه": a title of an organisation named before
+                continue
             if self.is_stop(t) or (t.text in self.lx.first_names and j > i + 1 and title) \
                     or self.fw(t) in ("dem", "indef"):
                 break
@@ -219,7 +224,14 @@ class Chunker:
             np_ = NP("title", t.start, toks[j - 1].end, ttl, title=ttl, etype="person")
             # a name right after the title: "وزیر خارجه آمریکا مایک پمپئو" / "…، «X»"
             k = j + (1 if j < n and toks[j].text == "،" else 0)
-            if k < n and (toks[k].text in lx.first_names) and self.name_at(toks, k) > k + 1:
+            if k > j:
+                while k < n - 1 and toks[k].text in lx.honorifics:
+                    k += 1  # "…، دکتر مریم حیدری،": the honorific stays outside the name
+            e = self.name_at(toks, k) if k < n and k > j else k
+            appositive = k > j and e < n and toks[e].text in ("،", ",") and e - k <= 3 and all(
+                x.text not in lx.content_nouns and x.text not in lx.org_words and x.text not in lx.states
+                and not x.text[:1].isascii() for x in toks[k:e])
+            if k < n and ((toks[k].text in lx.first_names and self.name_at(toks, k) > k + 1) or appositive):
                 e = self.name_at(toks, k)
                 np_.name = (toks[k].start, toks[e - 1].end)
                 np_.head = np_.name
@@ -275,6 +287,14 @@ class Chunker:
                 return self._appositive(f, toks, i + 1 + k,
                                         NP("outlet", t.start, e, (t.start, e), name=(t.start, e), etype="media"))
         j = self.extend(toks, i, title=False, limit=3)
+        if j == i + 1 and t.text in lx.outlet_words:
+            # a Latin-script name after the kind word: "نشریه Nature Water", "روزنامه The Guardian"
+            while j < n and j - i <= 4 and toks[j].text[:1].isascii() and toks[j].text[:1].isalpha():
+                j += 1
+            if j > i + 1:
+                nm = (toks[i + 1].start, toks[j - 1].end)
+                return NP("outlet", t.start, toks[j - 1].end, (t.start, toks[j - 1].end), name=(t.start, nm[1]),
+                          etype="media"), j
         return NP("outlet", t.start, toks[j - 1].end, (t.start, toks[j - 1].end), etype="media"), j
 
     def _appositive(self, f: str, toks: list[Tok], j: int, np_: NP) -> tuple[NP, int]:

@@ -18,7 +18,7 @@ from .direct_quotes import MarkPair, pair_marks
 from .folding import fold
 from .indirect import PREDICATIVE, after_cue, characterisation, clause_span, predicative
 from .lexicons import Lexicons
-from .nps import NP, Chunker
+from .nps import NP, VERBISH, Chunker
 from .term_marks import TermMarks
 from .textspans import Tok, paragraphs, sentences, tokens, trim
 
@@ -31,6 +31,8 @@ IMPERATIVE_END = re.compile(r"(?<![\w\u200c])ب[\w\u200c]+ید[.!]?$")
 BYLINE_RE = re.compile(r"^[—–-]+\s*(?P<who>[^()\n]*?)\s*\((?P<handle>@\w+)\)")
 CREDIT_RE = re.compile(r"^(?:انتهای پیام|منبع|عکس|ترجمه|گفت[\u200c ]?و[\u200c ]?گو از|گزارش از|کد خبر|"
                        r"برچسب|نویسنده|تنظیم|خبرنگار)")
+CONJ_BEFORE_CUE = re.compile(r"[ \u200c،]+و[ \u200c]+(?:(?:همچنین|نیز|در ادامه|سپس|بار دیگر)[ \u200c،]+)?$")
+PUNCT_NAME_STOP = frozenset(["(", ")", "«", "»", ":", "؛", "-", "–", "—", "/", "\"", "“", "”", "."])
 HEAD_STOP = frozenset(["منبع", "عکس", "ترجمه", "نویسنده", "توضیح", "برچسب\u200cها", "برچسب", "کد", "خبر", "پی\u200cنوشت", "تلفن", "آدرس", "نشانی"])
 
 
@@ -375,6 +377,8 @@ class Analysis:
                 continue  # a journalist's question
             what, pos = after_cue(f, cue, sent[1], para[1])
             clause_start = self._clause_start(cue, sent)
+            if what == "clause" and self._relative_clause_verb(cue, clause_start, sent):
+                continue
             cand: Cand | None = None
             conf = 0.8
             if what == "colon":
@@ -453,6 +457,8 @@ class Analysis:
                 cand.tags.add("evaluative")
             cand.confidence = conf
             self._set_source(cand, cue, clause_start, sent, prev_in_sent)
+            if cue.kind == "question" and self._framing_question(cand, cue, sent):
+                continue
             self._mixed(cand)
             self.cands.append(cand)
             prev_in_sent[sent] = cand
@@ -484,6 +490,35 @@ class Analysis:
                 if t.text in ("این", "آن", "همین", "همان"):
                     return t.start
         return start
+
+    def _has_verb(self, toks: list[Tok]) -> bool:
+        """Whether a token run holds a finite verb (a cue, an auxiliary, a می-form)."""
+        if toks and self.cues_between(toks[0].start, toks[-1].end):
+            return True
+        return any(t.text in VERBISH or t.text.startswith(("می\u200c", "نمی\u200c")) for t in toks)
+
+    def _relative_clause_verb(self, cue: Cue, clause_start: int, sent: tuple[int, int]) -> bool:
+        """A cue that closes a relative clause on the subject ("X که … هشدار داده بود، افزود …"): a comma
+        right after it, a که before it and another cue later in the sentence."""
+        f = self.f
+        if not re.match(r"[ \u200c]*[،,]", f[cue.end:cue.end + 3]):
+            return False
+        if not any(t.text == "که" for t in self.toks_in(clause_start, cue.start)):
+            return False
+        return any(not c.first_person and not c.passive for c in self.cues_between(cue.end, sent[1]))
+
+    def _framing_question(self, cand: Cand, cue: Cue, sent: tuple[int, int]) -> bool:
+        """A journalist's question (GUIDELINES §1.4) is not a quote: a yes/no question (آیا …) asked by a
+        reporter, asked of the speaker in the passive ("از او پرسیده شد که آیا …"), or framing the answer
+        that another cue of the same sentence introduces ("… که پرسید آیا …، گفت: …")."""
+        f = self.f
+        if not f.startswith("آیا", cand.start):
+            return False
+        if cue.passive or cand.np is None:
+            return True
+        if "خبرنگار" in f[cand.np.start:cand.np.end]:
+            return True
+        return any(not c.first_person for c in self.cues_between(cand.end, sent[1]))
 
     def _skip_framing(self, start: int, ra: int) -> int:
         """Past time adverbials and prepositional phrases between a subject and its را-object
@@ -519,6 +554,10 @@ class Analysis:
             if c.first_person or c.passive:
                 continue
             nxt = f[c.end:c.end + 3].lstrip(" \u200c")
+            # a coordinated cue of the same subject: "… خواست … و یادآور شد که …"
+            m = CONJ_BEFORE_CUE.search(f, max(pos, c.start - 24), c.start)
+            if m and m.start() > pos and (nxt.startswith((":", "که", "«")) or c.kind == "request"):
+                return m.start()
             if not nxt.startswith((":", "که")):
                 continue
             comma = f.rfind("،", pos, c.start)
@@ -713,6 +752,12 @@ class Analysis:
         for k in range(len(toks) - 1, -1, -1):
             if toks[k].text == "که":
                 sub = toks[k + 1:]
+                if sub and sub[-1].text in ("،", ",") and self._has_verb(sub):
+                    toks = toks[:k]  # "یک متخصص … که X از او دعوت کرده بود، گفت": a relative clause
+                    break
+                if sub and sub[0].text == "آیا":
+                    toks = toks[:k]  # "در پاسخ به این سوال که آیا …، گفت": the subject precedes the question
+                    break
                 if any(t.text in ("-", "–", "—") for t in sub):
                     break  # a parenthetical relative clause "X - که … - گفت"
                 if sub:
@@ -772,6 +817,8 @@ class Analysis:
                 continue
             phrase = f[a:b].replace("\u200c", " ")
             src_end = ytoks[j - 1].end
+            j = self._source_to_comma(np_, ytoks, j)
+            src_end = ytoks[j - 1].end
             # content: after the source (and a comma, and a chained relay "و به نقل از Z،")
             q = src_end
             comma = None
@@ -794,6 +841,11 @@ class Analysis:
                         continue
             elif comma is None and j < len(ytoks) and ytoks[j].text in ("،", ","):
                 q = ytoks[j].end
+            elif comma is None and j < len(ytoks) and self.lx.function_words.get(ytoks[j].text) == "prep":
+                # framing between the source and its comma: "به گفته X در این باره، …"
+                k = next((k for k in range(j, min(len(ytoks), j + 5)) if ytoks[k].text in ("،", ",")), None)
+                if k is not None and not self._has_verb(ytoks[j:k]):
+                    q = ytoks[k].end
             s, e = clause_span(f, q, sent[1])
             if e - s < 5:
                 continue
@@ -802,6 +854,33 @@ class Analysis:
                 c.np = np_
             self._mixed(c)
             self.cands.append(c)
+
+    def _source_to_comma(self, np_: NP, ytoks: list[Tok], j: int) -> int:
+        """A prepositional cue's source runs to its comma when only name words lie between
+        ("طبق اعلام روابط عمومی دانشگاه تهران،", "به نوشته نشریه Nature Water،"): the whole phrase is the
+        source, nothing of it leaks into the quote."""
+        ch = self.p.chunker
+        k = j
+        while k < len(ytoks) and k - j < 6:
+            t = ytoks[k]
+            if t.text in ("،", ","):
+                break
+            if ch.fw(t) is not None or t.text in VERBISH or t.text in self.lx.pronouns or t.text[:1].isdigit() \
+                    or t.text in PUNCT_NAME_STOP or t.text.startswith(("می\u200c", "نمی\u200c")):
+                return j
+            k += 1
+        if k == j or k >= len(ytoks) or ytoks[k].text not in ("،", ",") or np_.kind in ("pronoun", "refl"):
+            return j
+        if self.cues_between(ytoks[j].start, ytoks[k].start):
+            return j
+        end = ytoks[k - 1].end
+        if np_.name is not None and np_.head == np_.name and np_.title is None:
+            np_.name = (np_.name[0], end)
+        if np_.title is not None and np_.head == np_.title:
+            np_.title = (np_.title[0], end)
+        np_.head = (np_.head[0], end)
+        np_.end = end
+        return k
 
     def _is_publisher(self, name: str, pos: int) -> bool:
         if name in self.publisher or any(name.endswith(" " + p) or p.endswith(" " + name) for p in self.publisher):
