@@ -31,6 +31,8 @@ IMPERATIVE_END = re.compile(r"(?<![\w\u200c])ب[\w\u200c]+ید[.!]?$")
 BYLINE_RE = re.compile(r"^[—–-]+\s*(?P<who>[^()\n]*?)\s*\((?P<handle>@\w+)\)")
 CREDIT_RE = re.compile(r"^(?:انتهای پیام|منبع|عکس|ترجمه|گفت[\u200c ]?و[\u200c ]?گو از|گزارش از|کد خبر|"
                        r"برچسب|نویسنده|تنظیم|خبرنگار)")
+POST_BACKREF_RE = re.compile(r"(?<![\w\u200c])(?:این|همین|آن)[ \u200c]+(?:پیام|پست|توییت|توئیت|یادداشت|نوشته|"
+                             r"متن|اظهارات|سخنان|جملات|مطلب|واکنش)")
 CONJ_BEFORE_CUE = re.compile(r"[ \u200c،]+و[ \u200c]+(?:(?:همچنین|نیز|در ادامه|سپس|بار دیگر)[ \u200c،]+)?$")
 PUNCT_NAME_STOP = frozenset(["(", ")", "«", "»", ":", "؛", "-", "–", "—", "/", "\"", "“", "”", "."])
 HEAD_STOP = frozenset(["منبع", "عکس", "ترجمه", "نویسنده", "توضیح", "برچسب\u200cها", "برچسب", "کد", "خبر", "پی\u200cنوشت", "تلفن", "آدرس", "نشانی"])
@@ -43,6 +45,11 @@ class Parts:
     chunker: Chunker
     terms: TermMarks
     prep_re: re.Pattern[str]
+
+
+def no_first_person(f: str, a: int, b: int) -> bool:
+    """A line without a first-person verb or pronoun (a post speaks in the first person, narration does not)."""
+    return re.search(r"(?<![\w\u200c])(?:من|ما|مان|ام|ایم)(?![\w\u200c])|(?:یم|م)(?=[ .،!]|$)", f[a:b]) is None
 
 
 def build_parts(lx: Lexicons) -> Parts:
@@ -175,8 +182,27 @@ class Analysis:
         self.verb_cues()
         self.prep_cues()
         self.direct_marks()
+        self._confirm_weak_headlines()
         self.cands.sort(key=lambda c: (c.order, c.start))
         return self.cands
+
+    def _confirm_weak_headlines(self) -> None:
+        """A headline "X: …" whose X is an unknown word is a quote only when the body quotes X too (as the
+        subject of a cue, alone or as the last word of a fuller name)."""
+        weak = [c for c in self.cands if "weak_headline" in c.tags]
+        if not weak:
+            return
+        f = self.f
+        names = set()
+        for c in self.cands:
+            if c.np is not None and c.np.name is not None and "weak_headline" not in c.tags:
+                names.add(f[c.np.name[0]:c.np.name[1]].split()[-1])
+        drop = {id(c) for c in weak if f[c.np.name[0]:c.np.name[1]].split()[-1] not in names}
+        if drop:
+            self.cands = [c for c in self.cands if id(c) not in drop]
+            for c in weak:
+                if id(c) in drop:
+                    self.headline_paras.discard(self.para_index(c.start))
 
     # embedded posts -------------------------------------------------------------------------
     def embedded_posts(self) -> None:
@@ -342,16 +368,22 @@ class Analysis:
             np_, j = self.p.chunker.phrase_at(f, htoks, 0)
             if np_ is None or j < len(htoks) or np_.kind in ("pronoun", "refl", "dem", "indef"):
                 continue
+            weak = False
             if not (np_.kind in ("outlet", "marked", "org", "state", "title", "group")
                     or np_.etype in ("person", "media") or f[head_s:head_e] in self.known_names):
-                continue
+                if np_.kind != "name" or pi > 1:
+                    continue
+                weak = True  # "گاتزو: …": kept only if the body quotes the same name (see run())
             self.headline_paras.add(pi)
             if f[body_s] in "«\"“":
                 continue  # a marked body is handled as a direct quote
             if np_.kind == "marked":
                 self.claimed_pairs.add(np_.start)
-            self.cands.append(Cand("indirect", body_s, body_e, None, order=head_s, np=np_, confidence=0.7,
-                                   embedded=True))
+            c = Cand("indirect", body_s, body_e, None, order=head_s, np=np_, confidence=0.7, embedded=True)
+            if weak:
+                c.tags.add("weak_headline")
+                c.confidence = 0.5
+            self.cands.append(c)
 
     def _ends_sentence_early(self, s: int, e: int) -> bool:
         """A headline is one unit: a body with several sentences is not a headline."""
@@ -469,7 +501,8 @@ class Analysis:
         start = self._clause_start_plain(self.sent_of(cue.start), cue.start)
         start = max(start, clause_start)
         toks = self.toks_in(start, cue.start)
-        np_ = self.p.chunker.find_source(f, toks)
+        # an agentless passive ("از X به عنوان Y یاد می‌شود") has no subject to skip
+        np_ = None if cue.passive else self.p.chunker.find_source(f, toks)
         if np_ is not None:
             start = np_.end
         comma = max(f.rfind("،", start, cue.start), f.rfind(",", start, cue.start))
@@ -656,7 +689,9 @@ class Analysis:
         first = True
         while k < len(self.paras):
             a, b = self.paras[k]
-            if not first and (not blank_sep or "\n\n" in f[self.paras[k - 1][1]:a] or f[a] == "*"):
+            if not first and ("\n\n" in f[self.paras[k - 1][1]:a] or f[a] == "*"):
+                break
+            if not first and not blank_sep and not self._post_line(a, b):
                 break
             if f[a] == "*" or CREDIT_RE.match(f[a:b]):
                 break
@@ -672,6 +707,17 @@ class Analysis:
                 self.cands.append(c)
             first = False
             k += 1
+
+    def _post_line(self, a: int, b: int) -> bool:
+        """In text without blank lines, whether a line after "… نوشت:" still belongs to the post (GUIDELINES
+        §7: each following line is a quote) rather than to the article: the article resumes with a line
+        that has its own attribution, refers back to the post, is a relay or is long narrative."""
+        f = self.f
+        if b - a > 400 or (no_first_person(f, a, b) and self._has_speech_cue(a, b)):
+            return False
+        if any(a <= x < b for x, _, _ in self.preps) or POST_BACKREF_RE.search(f, a, b):
+            return False
+        return len(self.pairs_between(a, b)) == 0 or f[a] in "«\"“"
 
     def _pair_before(self, pos: int, start: int) -> MarkPair | None:
         for p in self.pairs_between(start, pos):

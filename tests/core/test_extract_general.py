@@ -133,3 +133,42 @@ def test_prepositional_and_latin_sources(ex: Extractor, text: str,
 def test_coordinated_cues_end_the_first_clause(ex: Extractor, text: str,
                                                expected: list[tuple[str, str, str]]) -> None:
     assert attributed(extract(ex, text)) == expected
+
+
+# ----------------------------------------------------------------------------- 7. missed quotes
+POST = ("وزیر ارتباطات شامگاه دوشنبه در صفحه شخصی خود نوشت:\n"
+        "اینترنت پایدار حق همه مردم است.\n"
+        "از فردا سرعت اینترنت در سه استان افزایش می‌یابد.\n"
+        "ما به وعده‌های خود عمل می‌کنیم.\n"
+        "این پیام واکنش‌های زیادی در پی داشت و کاربران از آن استقبال کردند.")
+
+
+def test_every_line_after_a_line_final_colon_is_a_quote(ex: Extractor) -> None:
+    got = attributed(extract(ex, POST))
+    assert [q for q, _, _ in got] == ["اینترنت پایدار حق همه مردم است",
+                                      "از فردا سرعت اینترنت در سه استان افزایش می‌یابد",
+                                      "ما به وعده‌های خود عمل می‌کنیم"]
+    assert {s for _, s, _ in got} == {"وزیر ارتباطات"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a headline whose speaker is a surname the body quotes
+    ("گاتزو: اروپا باید به سرعت تصمیم بگیرد\nپیتر گاتزو، کارشناس انرژی، روز شنبه گفت که ذخایر گاز اروپا"
+     " کافی نیست.",
+     [("اروپا باید به سرعت تصمیم بگیرد", "پیتر گاتزو", "گاتزو"),
+      ("ذخایر گاز اروپا کافی نیست", "پیتر گاتزو", "پیتر گاتزو")]),
+    # a topic label is not a speaker
+    ("بازار مسکن: رکود ادامه دارد و قیمت‌ها ثابت است\nکارشناسان می‌گویند که معاملات کاهش یافته است.",
+     [("معاملات کاهش یافته است", "کارشناسان", "کارشناسان")]),
+    # agentless passives of labelling verbs: speaker null
+    ("از این منطقه به عنوان قلب صنعتی کشور یاد شده است.",
+     [("از این منطقه به عنوان قلب صنعتی کشور", None, None)]),
+    ("از وی به عنوان پدر علم شیمی ایران یاد می‌شود.",
+     [("از وی به عنوان پدر علم شیمی ایران", None, None)]),
+    ("دیروز در مراسمی از او یاد شد.", []),
+    # a passive that names a document goes to the document's author
+    ("در بیانیه وزارت خارجه ادعا شده که سفیر احضار شده است.",
+     [("سفیر احضار شده است", "وزارت خارجه", "وزارت خارجه")]),
+])
+def test_headlines_and_passives(ex: Extractor, text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert attributed(extract(ex, text)) == expected
