@@ -30,7 +30,8 @@ NOT_CLAIM = re.compile(
 FACT_VERB = re.compile(
     r"(?:کرد|کردند|کرده|شد|شدند|شده|بود|بودند|داد|دادند|داده|داشت|داشتند|داشته|رسید|رسیدند|رسیده|"
     r"گرفت|گرفتند|گرفته|رفت|رفتند|رفته|آمد|آمدند|آمده|یافت|یافته|باختند|زدند|زد|ساخت|ساخته|برد|بردند|"
-    r"است|هستند|اند|دارد|دارند|می[\u200c ]?رسد|می[\u200c ]?شود|می[\u200c ]?کند|نیست|نیستند|ندارد)"
+    r"است|هستند|اند|دارد|دارند|می[\u200c ]?رسد|می[\u200c ]?شود|می[\u200c ]?کند|می[\u200c ]?یابد|"
+    r"می[\u200c ]?گیرد|نیست|نیستند|ندارد)"
     + E)
 NUMBER = re.compile(r"\d|" + W + r"(?:یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|صد|هزار|میلیون|میلیارد|درصد)" + E)
 PAST_EVENT = re.compile(r"(?:کرد|کرده|شد|شده|بود|داد|داده|داشت|داشته|رسید|رسیده|رفت|رفته|آمد|آمده|یافت|"
@@ -38,6 +39,15 @@ PAST_EVENT = re.compile(r"(?:کرد|کرده|شد|شده|بود|داد|داده|
                         r"(?:ند|یم|ه|ه‌اند|ه اند|ه است|ه‌است|ه‌ایم|ه ایم)?" + E)
 SCHEDULE = re.compile(W + r"(?:روز|شنبه|یکشنبه|دوشنبه|سه[\u200c ]?شنبه|چهارشنبه|پنج[\u200c ]?شنبه|جمعه|فردا|"
                       r"امشب|ماه|سال)" + E)
+#: "has not announced / did not explain / said nothing": a refusal is a checkable fact (GUIDELINES §7), even
+#: when the unanswered question follows ("توضیح نداد که چرا …")
+REFUSAL = re.compile(
+    W + r"(?:توضیح|اعلام|پاسخ|اشاره|اظهار[\u200c ]?نظر|جزئیاتی|اطلاعاتی|چیزی|نظری|سخنی|حرفی|واکنشی)"
+    r"(?:[ \u200c]+\S+){0,2}[ \u200c]+(?:ن(?:داد|دادند|داده|کرد|کردند|کرده|نمود|نموده|گفت|گفتند|گفته|زد|زده|"
+    r"کرده[ \u200c]+است|داده[ \u200c]+است)|نشده)" + E)
+#: a speech event as the main verb of an own-voice sentence is not a claim (GUIDELINES §3, §7)
+SPEECH_EVENT = re.compile(W + r"(?:گفت[\u200c ]?و[\u200c ]?گو|گفتگو|رایزنی|تبادل[\u200c ]?نظر|مصاحبه|سخنرانی)"
+                          r"[ \u200c]+(?:کرد|کردند|کرده|نمود|داشت|داشتند)" + E)
 FRAMING = re.compile(r"^(?:این در حالی است که|این کاملا آشکار است که|این در حالیست که|گفتنی است|"
                      r"لازم به ذکر است|شایان ذکر است)[\s،]*")
 
@@ -53,7 +63,11 @@ class ClaimCand:
 
 def checkworthy(s: str, *, attributed: bool) -> float:
     """A score in [0, 1]; 0 when the sentence is not a claim."""
-    if not s or "؟" in s or "?" in s or s[:1] in "*#" or NOT_CLAIM.search(s):
+    if not s or "؟" in s or "?" in s or s[:1] in "*#":
+        return 0.0
+    if not attributed and REFUSAL.search(s) and len(s.split()) >= 4:
+        return 0.6
+    if NOT_CLAIM.search(s) or (not attributed and SPEECH_EVENT.search(s)):
         return 0.0
     words = s.split()
     if len(words) < 4:

@@ -172,3 +172,22 @@ def test_every_line_after_a_line_final_colon_is_a_quote(ex: Extractor) -> None:
 ])
 def test_headlines_and_passives(ex: Extractor, text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
     assert attributed(extract(ex, text)) == expected
+
+
+# ----------------------------------------------------------------------------- 9. claims
+@pytest.mark.parametrize(("text", "is_claim"), [
+    # refusals and "has not announced" statements are claims (GUIDELINES §7)
+    ("سخنگوی وزارت نیرو درباره علت قطعی‌های اخیر توضیح نداد که چرا برنامه خاموشی اعلام نشده بود.", True),
+    ("وزارت بهداشت تاکنون آمار دقیق مبتلایان را اعلام نکرده است.", True),
+    ("رئیس کمیته انضباطی درباره جزئیات پرونده چیزی نگفت.", True),
+    # a schedule stated as present fact
+    ("ثبت‌نام داوطلبان روز یکشنبه به پایان می‌رسد.", True),
+    ("ثبت‌نام دانشجویان از شنبه آینده آغاز می‌شود و تا پایان ماه ادامه می‌یابد.", True),
+    # a speech event, a prediction and an opinion are not
+    ("وزیر خارجه روز گذشته با همتای عمانی خود تلفنی گفت‌وگو کرد.", False),
+    ("قیمت طلا در هفته آینده افزایش خواهد یافت.", False),
+    ("این تصمیم بدترین انتخاب ممکن بود.", False),
+])
+def test_own_voice_claims(ex: Extractor, text: str, is_claim: bool) -> None:
+    rec = extract(ex, text)
+    assert bool([c for c in rec.claims if c.source is None]) is is_claim
