@@ -43,6 +43,7 @@ _WORD_BEFORE = re.compile(r"([\w\u200c]+)[ ]*$")
 _WORD_AFTER = re.compile(r"^[ ]*([\w\u200c]+)")
 _RANGE_JOIN = re.compile(r"[ ]*(?:تا|الی|-|–)[ ]*")
 _COORDINATED = re.compile(r"[ ]+و[ ]+|[ ]*[،,][ ]*")
+_VERB_AFTER = re.compile(r"[ \u200c]*(?![\d])\w{1,5}(?:د|ند|یم|ید)(?![\w\u200c])")
 _BRACKET_OPEN = re.compile(r"^[ ]*[(\[][ ]*$")
 
 
@@ -278,7 +279,11 @@ def _persian(f: str, lex: DateLexicon, pat: _Patterns) -> list[_Cand]:
         if mon.ambiguity == 1:
             context = numbered or bool(m.group("vague") or mah or mpre or year is not None or rel)
         elif mon.ambiguity >= 2:
-            context = numbered or mpre or year is not None
+            # «می» is also the present-tense prefix: an ordinal day is not enough («هشتم می گوید»), and a
+            # verb right after it («۸ می گوید») makes it the prefix, not May
+            context = (day is not None and day_digit) or mpre or year is not None
+            if context and year is None and not mpre and _VERB_AFTER.match(f, m.end("month")):
+                context = False
         else:
             context = True
         # «ماه‌های مهر و آبان», «۱۰ مهر و آبان»: a month coordinated with a found one shares its context
@@ -499,6 +504,9 @@ def _infer_years(cands: list[_Cand], f: str, published: dict | None, lex: DateLe
             base: int | None = cal.year_of(c.calendar, pub)
         else:
             base = _context_year(c, explicit, f, same_paragraph=c.weekday is None)
+            if base is None and c.weekday is None:
+                # no publication date and no dated context in the paragraph: the article's nearest one
+                base = _context_year(c, explicit, f, same_paragraph=False)
         if base is None:
             continue
         if c.rel is not None and c.rel.lstrip("-").isdigit():

@@ -145,6 +145,12 @@ CASES = [
     # nothing decides: both values null
     ("برای او ضرب الاجلی در ژانویه تعیین کردند.", None, [("ژانویه", G, "month", None, None, True)]),
     ("دیدار ۲۳ شهریور انجام شد", None, [("۲۳ شهریور", J, "day", None, None, True)]),
+    # no publication date: a year-less date takes the year of a dated context in an earlier paragraph
+    ("جلسه در تاریخ ۲۸ آبان ۱۴۰۳ برگزار شد.\nنشست بعدی اول آذر در تهران برگزار می‌شود.", None,
+     [("۲۸ آبان ۱۴۰۳", J, "day", "1403-08-28", "2024-11-18", False),
+      ("اول آذر", J, "day", "1403-09-01", "2024-11-21", True)]),
+    # a digit day with «می» and a year stays May
+    ("مراسم در ۸ می ۲۰۲۴ برگزار شد.", None, [("۸ می ۲۰۲۴", G, "day", "1403-02-19", "2024-05-08", False)]),
 ]
 
 NON_DATES = [
@@ -166,6 +172,9 @@ NON_DATES = [
     "در سال دوم دانشگاه و سال‌ها پیش",
     "رمضان و رجب و شعبان به خانه رفتند",
     "in May we may go; March on",
+    # «می» as the present-tense prefix after an ordinal or a digit, not May
+    "علی هشتم می گوید که کار تمام شده است",
+    "او ۸ می گوید و بقیه سکوت می‌کنند",
 ]
 
 
