@@ -33,14 +33,14 @@ run: $(STAMP)
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/lint-imports
-	$(VENV)/bin/ruff check core gui tests benchmarks
+	$(VENV)/bin/ruff check --no-cache core gui tests benchmarks
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 bench: $(STAMP)
 	@for b in benchmarks/bench_*.py; do echo "# $$b" >&2; QT_QPA_PLATFORM=offscreen $(PY) "$$b" || exit 1; done
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check core gui tests benchmarks
+	$(VENV)/bin/ruff check --no-cache core gui tests benchmarks
 	$(VENV)/bin/lint-imports
 
 screenshot: $(STAMP)

@@ -87,14 +87,15 @@ def synthetic(words: int) -> object:
 
 
 def in_process(tmp: Path) -> None:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
     from goftar.core.model import Record, Review
     from goftar.core.schema import read_jsonl
     from goftar.core.store import Project
     from goftar.gui.app import apply_language, create_app
     from goftar.gui.main_window import MainWindow
     from goftar.gui.settings import AppSettings
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
 
     app = create_app()
     apply_language(app, "fa")

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from goftar.gui.i18n import tr
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
+
+from goftar.gui.i18n import tr
 
 
 @dataclass(frozen=True, slots=True)

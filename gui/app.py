@@ -58,9 +58,10 @@ def choose_language(cli_lang: str | None, setting: str) -> str:
 
 def apply_language(app: object, lang: str) -> None:
     """Set the catalogue language and mirror the whole layout for Persian (once, app-wide)."""
-    from goftar.gui import i18n
     from PySide6.QtCore import QLocale, Qt
     from PySide6.QtWidgets import QApplication
+
+    from goftar.gui import i18n
 
     i18n.set_language(lang)
     assert isinstance(app, QApplication)
@@ -166,8 +167,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def screenshot(window: object, target: str | None, out: Path, article: str | None = None) -> int:
     """Open `target` synchronously (extracting if needed), render at 1400×900, write the PNG."""
-    from goftar.gui.main_window import MainWindow
     from PySide6.QtWidgets import QApplication
+
+    from goftar.gui.main_window import MainWindow
 
     assert isinstance(window, MainWindow)
     window.resize(*SCREENSHOT_SIZE)

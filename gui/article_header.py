@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
-from goftar.core.model import Record
-from goftar.gui.i18n import digits, tr
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
+
+from goftar.core.model import Record
+from goftar.gui.i18n import digits, tr
 
 
 def both_calendars(gregorian: str | None = None, jalali: str | None = None) -> str:

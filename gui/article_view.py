@@ -8,10 +8,6 @@ algorithm inside the right-to-left paragraphs, so neither the stored text nor an
 
 from __future__ import annotations
 
-from goftar.core.model import Record
-from goftar.gui.display_text import DisplayText
-from goftar.gui.highlighter import Highlighter, Hit, flash_format, hits_of
-from goftar.gui.i18n import digits, tr
 from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
@@ -26,6 +22,11 @@ from PySide6.QtGui import (
     QWheelEvent,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
+
+from goftar.core.model import Record
+from goftar.gui.display_text import DisplayText
+from goftar.gui.highlighter import Highlighter, Hit, flash_format, hits_of
+from goftar.gui.i18n import digits, tr
 
 FONT_FAMILY = "Vazirmatn"
 MIN_SIZE, MAX_SIZE = 9.0, 40.0

@@ -10,8 +10,9 @@ import os
 from importlib.resources import files
 from pathlib import Path
 
-from goftar.core.model import Record
 from PySide6.QtCore import QStandardPaths
+
+from goftar.core.model import Record
 
 SAMPLE_ID = "belarus-iran-minsk"
 MANIFEST = "goftar-project.json"

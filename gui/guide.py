@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from importlib.resources import files
 
-from goftar.gui.i18n import is_rtl, language, tr
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout, QWidget
+
+from goftar.gui.i18n import is_rtl, language, tr
 
 
 def guide_markdown(lang: str | None = None) -> str:

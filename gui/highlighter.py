@@ -14,10 +14,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from goftar.core.model import Record
-from goftar.gui.display_text import DisplayText
 from PySide6.QtGui import QBrush, QColor, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit
+
+from goftar.core.model import Record
+from goftar.gui.display_text import DisplayText
 
 # Okabe-Ito
 ORANGE = "#E69F00"

@@ -9,6 +9,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
 from goftar.gui.actions import ActionSet
 from goftar.gui.article_header import ArticleHeader
 from goftar.gui.article_view import ArticleView
@@ -23,16 +34,6 @@ from goftar.gui.panels.quotes import QuotesPanel
 from goftar.gui.panels.speakers import SpeakersPanel
 from goftar.gui.review_session import ReviewSession
 from goftar.gui.settings import AppSettings
-from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import (
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QProgressBar,
-    QVBoxLayout,
-    QWidget,
-)
 
 
 class MainWindow(QMainWindow):

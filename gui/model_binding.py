@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from goftar.core.model import Record
 from PySide6.QtCore import QObject, Signal
+
+from goftar.core.model import Record
 
 
 class ModelBinding(QObject):

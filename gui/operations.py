@@ -11,12 +11,13 @@ import bisect
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QProgressDialog, QWidget
+
 from goftar.core import commands as C
 from goftar.core.errors import GoftarError
 from goftar.core.model import QUOTE_KINDS, Record
 from goftar.gui.i18n import is_rtl, tr
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QProgressDialog, QWidget
 
 SPAN_LAYERS = ("quotes", "claims", "dates")
 

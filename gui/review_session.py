@@ -12,12 +12,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+
 from goftar.core.errors import GoftarError, ProjectLockedError
 from goftar.core.model import LAYERS, Record
 from goftar.gui.i18n import tr
 from goftar.gui.settings import AppSettings
-from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QUndoStack
 
 SPAN_LAYERS = ("quotes", "claims", "dates")
 #: an edit's record goes to the save worker this long after the edit (after its repaint)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from goftar.gui.i18n import tr
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -12,6 +11,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from goftar.gui.i18n import tr
 
 
 class ShortcutsDialog(QDialog):

@@ -14,9 +14,10 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
 from goftar.core.commands import Changes, Command, SetSpan
 from goftar.core.document import Document
-from PySide6.QtGui import QUndoCommand, QUndoStack
 
 _NUDGE_ID = 1001
 _log = logging.getLogger(__name__)

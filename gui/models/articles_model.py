@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
 from goftar.core.errors import GoftarError
 from goftar.core.model import REVIEW_STATUSES
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from .roles import IdRole, ItemRole, SearchRole, SortRole, StatusRole, label
 

@@ -14,11 +14,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, ClassVar
 
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QFont
+
 from goftar.core.commands import Changes, Command
 from goftar.core.document import Document
 from goftar.core.errors import GoftarError
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QFont
 
 from .columns import Column, one_line
 from .roles import IdRole, ItemRole, SearchRole, SortRole, StatusRole, label

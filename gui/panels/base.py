@@ -9,9 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from goftar.gui.i18n import is_rtl, tr
-from goftar.gui.models import IdRole, ItemFilterProxy
-from goftar.gui.panels.delegates import ChoiceDelegate, DirectionalChoiceDelegate
 from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +19,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from goftar.gui.i18n import is_rtl, tr
+from goftar.gui.models import IdRole, ItemFilterProxy
+from goftar.gui.panels.delegates import ChoiceDelegate, DirectionalChoiceDelegate
 
 
 def item_id_of(index: QModelIndex) -> str | None:

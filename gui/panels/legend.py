@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from goftar.gui.highlighter import LEGEND, Hit, hit_format
-from goftar.gui.i18n import tr
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDockWidget, QPlainTextEdit, QTextEdit, QWidget
+
+from goftar.gui.highlighter import LEGEND, Hit, hit_format
+from goftar.gui.i18n import tr
 
 
 class LegendPanel(QDockWidget):

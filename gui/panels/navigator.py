@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-from goftar.core.model import REVIEW_STATUSES
-from goftar.gui.i18n import tr
-from goftar.gui.models import ItemFilterProxy, StatusRole
-from goftar.gui.panels.base import item_id_of
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +16,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from goftar.core.model import REVIEW_STATUSES
+from goftar.gui.i18n import tr
+from goftar.gui.models import ItemFilterProxy, StatusRole
+from goftar.gui.panels.base import item_id_of
 
 
 class NavigatorPanel(QDockWidget):

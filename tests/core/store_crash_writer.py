@@ -77,6 +77,7 @@ def main() -> int:
 
     # Import (and warm up) everything before forking, so a child starts writing at once.
     import jdatetime  # noqa: F401  (loaded lazily by date validation)
+
     from goftar.core.store import Project  # noqa: F401
 
     say("ready")

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from goftar.core.cli import main
 from goftar.core.model import Review
 from goftar.core.store import Project

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
 from goftar.core import commands as C
 from goftar.core.model import Claim, DateMention, Quote, Record, Review, Span, Speaker
 from goftar.core.schema import record_from_dict, record_to_dict

@@ -7,12 +7,13 @@ import importlib.util
 from pathlib import Path
 from typing import Any
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from goftar.core import commands as C
 from goftar.core.document import Document
 from goftar.core.model import Record
 from goftar.core.schema import record_to_dict
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 _spec = importlib.util.spec_from_file_location("_cmd_records", Path(__file__).with_name("test_commands.py"))
 assert _spec and _spec.loader

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from goftar.core.evaluate import (
     PRF,
     entity_affinity,

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from goftar.core.errors import RecordError
 from goftar.core.io.export import export_gold
 from goftar.core.model import Claim, DateMention, Quote, Record, Review, Span, Speaker

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from goftar.core.extract.cues import CueMatcher
 from goftar.core.extract.folding import fold
 from goftar.core.extract.lexicons import load

@@ -5,6 +5,7 @@ GUIDELINES.md asks for, so a rule that only fits one article cannot pass them al
 from __future__ import annotations
 
 import pytest
+
 from goftar.core.extract import Extractor
 from goftar.core.model import Record
 from goftar.core.schema import record_to_dict

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from goftar.core.extract import Extractor
 from goftar.core.model import Record
 from goftar.core.schema import record_to_dict

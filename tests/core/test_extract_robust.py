@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from goftar.core.extract import Extractor
-from goftar.core.schema import record_to_dict
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from goftar.core.extract import Extractor
+from goftar.core.schema import record_to_dict
 
 EX = Extractor()
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from goftar.core.evaluate import EvalReport, evaluate
 from goftar.core.model import Record
 from goftar.core.schema import check_record, read_jsonl, record_to_dict

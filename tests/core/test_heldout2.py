@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
 from goftar.core.evaluate import EvalReport, evaluate
 from goftar.core.model import Record
 from goftar.core.schema import check_record, read_jsonl, record_to_dict

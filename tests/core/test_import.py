@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from goftar.core.errors import InputError
 from goftar.core.io.decoding import decode_bytes
 from goftar.core.io.html_text import parse_html

@@ -10,14 +10,15 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from goftar.core.errors import InputError, RecordError
 from goftar.core.io.decoding import decode_bytes
 from goftar.core.io.html_text import parse_html
 from goftar.core.io.importers import ImportFailed, import_paths
 from goftar.core.model import Record
 from goftar.core.schema import dumps_record
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 FUZZ = settings(max_examples=int(os.environ.get("GOFTAR_FUZZ_EXAMPLES", "60")), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 PERSIAN = "دبیر شورای‌عالی امنیت ملی گفت: «ما آماده‌ایم.»\nخبرگزاری ایسنا ۲۳ شهریور ۱۴۰۳ گزارش داد. 😀"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+
 from goftar.core.schema import check_record, errors_of
 
 

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from goftar.core.errors import InputError, RecordError, StoreError
 from goftar.core.model import Review
 from goftar.core.schema import dumps_record, read_jsonl

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from goftar.core.cli import main
 from goftar.core.model import Review
 from goftar.core.store import Project

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from goftar.core.store import Project
 
 sys.path.insert(0, str(Path(__file__).parent))

@@ -12,6 +12,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+
 from goftar.core.errors import ProjectLockedError, StoreError
 from goftar.core.model import Review
 from goftar.core.schema import dumps_record

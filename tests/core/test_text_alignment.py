@@ -7,12 +7,13 @@ import re
 import unicodedata
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from goftar.core.text.alignment import AlignedText, align_normalized, normalize
 from goftar.core.text.fold import fold
 from goftar.core.text.nlp import normalizer
 from goftar.core.text.segment import tokens
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 _SPACING = re.compile(r"[\s\u200c\u200d\u0640]")
 _QUOTES = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"', "٫": ".", "٪": "%", "…": "..."})

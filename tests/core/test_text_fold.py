@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from goftar.core.text.fold import fold
 from hypothesis import given
 from hypothesis import strategies as st
+
+from goftar.core.text.fold import fold
 
 
 @pytest.mark.parametrize(

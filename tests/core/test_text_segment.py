@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from goftar.core.text.segment import paragraphs, quote_pairs, sentences, tokens
 from hypothesis import given
 from hypothesis import strategies as st
+
+from goftar.core.text.segment import paragraphs, quote_pairs, sentences, tokens
 
 
 def _texts(spans) -> list[str]:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from goftar.core.text.segment import tokens
-from goftar.core.text.snap import char_span
 from hypothesis import given
 from hypothesis import strategies as st
+
+from goftar.core.text.segment import tokens
+from goftar.core.text.snap import char_span
 
 TEXT = "او گفت: «سلام» و می‌گوید که کتاب‌ها را خوانده است، ولی چرا؟"
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from goftar.core.text.utf16 import Utf16Map, cp_to_utf16, utf16_len, utf16_to_cp
 from hypothesis import given
 from hypothesis import strategies as st
+
+from goftar.core.text.utf16 import Utf16Map, cp_to_utf16, utf16_len, utf16_to_cp
 
 
 def oracle_u16(text: str, cp: int) -> int:

@@ -11,6 +11,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtGui import QImage, QTextCursor
+from PySide6.QtWidgets import QApplication, QMessageBox
+
 from goftar.core.model import Quote, Record, Review, Span, Speaker
 from goftar.core.schema import record_to_dict
 from goftar.core.store import Project
@@ -18,9 +22,6 @@ from goftar.gui import i18n
 from goftar.gui.app import apply_language, create_app
 from goftar.gui.main_window import MainWindow
 from goftar.gui.settings import AppSettings
-from PySide6.QtCore import QPoint, QSettings, Qt
-from PySide6.QtGui import QImage, QTextCursor
-from PySide6.QtWidgets import QApplication, QMessageBox
 
 # An article with an emoji (two UTF-16 units each) before the second quote, ZWNJ, and LTR runs.
 TEXT = ("وزیر خارجه گفت: «ما با ایران همکاری می‌کنیم.» 😀👍🏽 او افزود که این سفر در ۲۳ شهریور انجام شد.\n"

@@ -4,14 +4,15 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QFontInfo, QTextCursor
+
 from goftar.core.model import Claim, DateMention, Quote, Record, Span, Speaker
 from goftar.core.schema import record_to_dict
 from goftar.gui.app import load_fonts
 from goftar.gui.article_view import ArticleView
 from goftar.gui.display_text import LRM, DisplayText
 from goftar.gui.highlighter import hit_format, hits_of
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QFontInfo, QTextCursor
 
 TEXT = ("👨‍👩‍👧 خبرنگار 😀 نوشت: «گفت‌وگو ادامه دارد» و @KayhanLondon در ۲۳ شهریور ۱۴۰۳ "
         "به نقل از https://example.com/x گزارش داد 🇮🇷 که سفر لغو شد.")

@@ -7,6 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QTextCursor, QTextDocument, QUndoStack
+from PySide6.QtTest import QAbstractItemModelTester
+
 from goftar.core import commands as C
 from goftar.core.document import Document
 from goftar.core.model import Claim, DateMention, Quote, Record, Review, Span, Speaker
@@ -22,9 +26,6 @@ from goftar.gui.models import (
     SpeakersModel,
 )
 from goftar.gui.undo import DocumentUndo
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QTextCursor, QTextDocument, QUndoStack
-from PySide6.QtTest import QAbstractItemModelTester
 
 # Warning mode + the captured Qt log: a tester failure fails the test instead of aborting the run
 WARN = QAbstractItemModelTester.FailureReportingMode.Warning

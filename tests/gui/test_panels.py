@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QItemSelectionModel, QSettings
+from PySide6.QtWidgets import QMessageBox
+
 from goftar.core.model import Quote, Record, Span, Speaker
 from goftar.core.store import Project
 from goftar.gui.app import apply_language, create_app
 from goftar.gui.main_window import MainWindow
 from goftar.gui.settings import AppSettings
-from PySide6.QtCore import QItemSelectionModel, QSettings
-from PySide6.QtWidgets import QMessageBox
 
 TEXT = "رئیس جمهوری گفت: «سفر انجام شد.» سپس وزیر افزود که قرارداد امضا شد. رئیس جمهوری همچنین گفت که دیدار خوب بود."
 
