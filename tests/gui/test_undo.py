@@ -8,14 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtGui import QUndoStack
-
 from goftar.core import commands as C
 from goftar.core.document import Document
 from goftar.core.model import Quote, Record, Span, Speaker
 from goftar.core.schema import record_to_dict
 from goftar.gui.undo import CommandAdapter, DocumentUndo, push_command
 from goftar.gui.workers import SaveQueue, run_in_background
+from PySide6.QtGui import QUndoStack
 
 TEXT = "علی گفت که «باران می‌آید» و مریم گفت فردا آفتابی است."
 
@@ -209,6 +208,31 @@ def test_save_queue_into_a_project_survives_reopen(qtbot: Any, tmp_path: Path) -
         assert record_to_dict(again.load("art")) == expected and again.review_status("art") == "reviewed"
     finally:
         again.close()
+
+
+def test_save_queue_validates_once_and_reports_an_invalid_record(qtbot: Any, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    store = pytest.importorskip("goftar.core.store")
+    from goftar.core import schema
+
+    project = store.Project.create(tmp_path / "p", annotator="tester")
+    project.add_articles([make_record("art"), make_record("bad")])
+    checks: list[str] = []
+    real_check = schema.check_record
+    monkeypatch.setattr(schema, "check_record", lambda obj, **kw: checks.append(obj["id"]) or real_check(obj, **kw))
+    queue = SaveQueue(project.save)
+    failures: list[tuple[str, str]] = []
+    queue.failed.connect(lambda rid, msg: failures.append((rid, msg)))
+    broken = make_record("bad")
+    broken.quotes[0].text = "not the text"          # span text no longer matches text[start:end]
+    queue.submit(make_record("art"))
+    queue.submit(broken)
+    assert queue.close(10)
+    qtbot.waitUntil(lambda: bool(failures), timeout=2000)
+    assert checks == ["art", "bad"]                   # one validation per save, on the worker
+    assert failures[0][0] == "bad" and "does not match" in failures[0][1]
+    assert project.review_status("bad") == "unreviewed"
+    project.close()
 
 
 def test_flush_times_out_while_a_save_hangs() -> None:
