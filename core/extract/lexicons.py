@@ -54,6 +54,7 @@ class Lexicons:
     first_names: set[str] = field(default_factory=set)
     content_nouns: set[str] = field(default_factory=set)
     title_words: set[str] = field(default_factory=set)
+    institution_aliases: list[tuple[str, str]] = field(default_factory=list)  # (alias, canonical), longest first
     function_words: dict[str, str] = field(default_factory=dict)
 
     def fclass(self, word: str) -> str | None:
@@ -85,5 +86,8 @@ def load() -> Lexicons:
     lx.first_names = {r[0] for r in _rows("first_names.tsv")}
     lx.content_nouns = {r[0] for r in _rows("content_nouns.tsv")}
     lx.title_words = {r[0] for r in _rows("title_words.tsv")}
+    pairs = [(a.strip(), r[0]) for r in _rows("institution_aliases.tsv") if len(r) > 1
+             for a in r[1].split(",") if a.strip()]
+    lx.institution_aliases = sorted(pairs, key=lambda p: -len(p[0]))
     lx.function_words = {r[0]: (r[1] if len(r) > 1 else "prep") for r in _rows("function_words.tsv")}
     return lx

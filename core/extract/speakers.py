@@ -117,17 +117,29 @@ class Registry:
                 return e
         return None
 
+    def canon_role(self, role: str) -> str:
+        """A title with paraphrased institutions replaced by their canonical name (institution_aliases.tsv)."""
+        r = " " + " ".join(fold(role).replace("\u200c", " ").split()) + " "
+        for alias, canon in self.lx.institution_aliases:
+            a = " " + alias.replace("\u200c", " ") + " "
+            if a in r:
+                r = r.replace(a, " " + canon + " ")
+                break
+        return r.strip()
+
     def _by_role(self, role: str) -> Entity | None:
+        role = self.canon_role(role)
         want = content_tokens(role)
         key = norm(role)
         best = None
         for e in reversed(self.live()):
             if e.role is None:
                 continue
-            if norm(e.role) == key:
+            erole = self.canon_role(e.role)
+            if norm(erole) == key:
                 return e
-            have = content_tokens(e.role)
-            if want and have and (want <= have or have <= want) and role.split()[0][:3] == e.role.split()[0][:3]:
+            have = content_tokens(erole)
+            if want and have and (want <= have or have <= want) and role.split()[0][:3] == erole.split()[0][:3]:
                 best = best or e
         return best
 
@@ -291,7 +303,8 @@ class Registry:
             for o in live:
                 if o is e or not o.named or o.merged_into is not None or o.etype not in (e.etype, "unknown"):
                     continue
-                if e.role and o.role and (norm(e.role) == norm(o.role) or self._roles_close(e.role, o.role)):
+                if e.role and o.role and (norm(self.canon_role(e.role)) == norm(self.canon_role(o.role))
+                                          or self._roles_close(e.role, o.role)):
                     self._merge(e, o)
                     break
                 if e.etype == "person" and o.etype == "person" and o.role and want & content_tokens(o.role) \
@@ -340,6 +353,7 @@ class Registry:
                     break
 
     def _roles_close(self, a: str, b: str) -> bool:
+        a, b = self.canon_role(a), self.canon_role(b)
         ca, cb = content_tokens(a), content_tokens(b)
         return bool(ca) and bool(cb) and (ca <= cb or cb <= ca) and a.split()[0][:3] == b.split()[0][:3]
 

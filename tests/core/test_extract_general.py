@@ -192,3 +192,20 @@ def test_headlines_and_passives(ex: Extractor, text: str, expected: list[tuple[s
 def test_own_voice_claims(ex: Extractor, text: str, is_claim: bool) -> None:
     rec = extract(ex, text)
     assert bool([c for c in rec.claims if c.source is None]) is is_claim
+
+
+# ----------------------------------------------------------------------------- 5. paraphrased titles
+@pytest.mark.parametrize(("text", "n_speakers"), [
+    ("سخنگوی وزارت امور خارجه گفت تهران به مذاکره متعهد است. سخنگوی دستگاه دیپلماسی افزود که پاسخ ایران"
+     " ارسال شده است.", 1),
+    ("اسماعیل بقائی، سخنگوی وزارت امور خارجه، گفت تهران به مذاکره متعهد است. سخنگوی دستگاه دیپلماسی افزود"
+     " که پاسخ ایران ارسال شده است.", 1),
+    ("سخنگوی دستگاه قضا گفت پرونده به دادگاه رفته است. سخنگوی قوه قضاییه افزود که حکم صادر نشده است.", 1),
+    # a shared head noun alone does not merge different offices
+    ("سخنگوی وزارت امور خارجه گفت تهران به مذاکره متعهد است. سخنگوی کرملین گفت که مسکو از این روند حمایت"
+     " می‌کند.", 2),
+    ("سخنگوی دولت گفت بودجه تصویب شد. سخنگوی وزارت امور خارجه گفت که سفیر احضار شده است.", 2),
+])
+def test_paraphrased_titles(ex: Extractor, text: str, n_speakers: int) -> None:
+    rec = extract(ex, text)
+    assert len(rec.speakers) == n_speakers
