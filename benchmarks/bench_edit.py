@@ -109,12 +109,13 @@ def main() -> int:
         print(f"bench_edit: {BENCH} absent (../shared is dev data); skipped", file=sys.stderr)
         return 0
 
+    from PySide6.QtWidgets import QApplication
+
     from goftar.core.document import Document
     from goftar.core.schema import read_jsonl, record_to_dict
     from goftar.gui.models import ClaimsModel, DatesModel, ItemFilterProxy, QuotesModel, SpeakersModel
     from goftar.gui.undo import DocumentUndo
     from goftar.gui.workers import snapshot
-    from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
     rec = read_jsonl(BENCH).records[0][1]

@@ -15,11 +15,12 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import Qt as _Qt
+
 from goftar.core.errors import GoftarError
 from goftar.core.model import Record
 from goftar.core.schema import copy_record
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
-from PySide6.QtCore import Qt as _Qt
 
 _QUEUED = _Qt.ConnectionType.QueuedConnection
 

@@ -6,6 +6,7 @@ import dataclasses
 from typing import Any
 
 import pytest
+
 from goftar.core.model import Claim, DateMention, Quote, Record, Review, Span, Speaker
 from goftar.core.schema import copy_record, record_to_dict
 

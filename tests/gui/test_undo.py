@@ -8,13 +8,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtGui import QUndoStack
+
 from goftar.core import commands as C
 from goftar.core.document import Document
 from goftar.core.model import Quote, Record, Span, Speaker
 from goftar.core.schema import record_to_dict
 from goftar.gui.undo import CommandAdapter, DocumentUndo, push_command
 from goftar.gui.workers import SaveQueue, run_in_background
-from PySide6.QtGui import QUndoStack
 
 TEXT = "علی گفت که «باران می‌آید» و مریم گفت فردا آفتابی است."
 
