@@ -96,7 +96,7 @@ class Chunker:
                     k += 1
                 j = k
                 continue
-            if title and j == i + 1 and self.fw(t) == "dem" and j + 1 < n and (
+            if title and self.fw(t) == "dem" and j + 1 < n and (
                     toks[j + 1].text in self.lx.org_words or toks[j + 1].text in self.lx.outlet_words
                     or toks[j + 1].text in ("کشور", "شهر", "استان")):
                 j += 2  # "مدیرعامل این شرکت", "سخنگوی این وزارتخانه": a title of an organisation named before
@@ -156,6 +156,7 @@ class Chunker:
         while j < len(toks) and j - i < max_len:
             t = toks[j]
             if self.is_stop(t) or self.is_title_start(toks, j) or t.text in self.lx.honorifics \
+                    or t.text in self.lx.content_nouns \
                     or t.text[:1].isdigit() or self.is_strong_head(t.text) or t.text in NUMBER_WORDS:
                 break
             j += 1

@@ -534,11 +534,17 @@ class Analysis:
         """A cue that closes a relative clause on the subject ("X که … هشدار داده بود، افزود …"): a comma
         right after it, a که before it and another cue later in the sentence."""
         f = self.f
-        if not re.match(r"[ \u200c]*[،,]", f[cue.end:cue.end + 3]):
-            return False
-        if not any(t.text == "که" for t in self.toks_in(clause_start, cue.start)):
-            return False
-        return any(not c.first_person and not c.passive for c in self.cues_between(cue.end, sent[1]))
+        before = self.toks_in(clause_start, cue.start)
+        ke = next((t for t in reversed(before) if t.text == "که"), None)
+        if ke is None or self.cues_between(clause_start, ke.start):
+            return False  # no relative که, or a که that introduces a cue's content
+        for c in self.cues_between(cue.end, sent[1]):
+            if c.first_person or c.passive:
+                continue
+            comma = max(f.rfind("،", cue.end, c.start), f.rfind(",", cue.end, c.start))
+            # the relative clause closes with a comma a few words before the main cue ("…، به ما گفت")
+            return comma >= 0 and len(self.toks_in(comma + 1, c.start)) <= 3
+        return False
 
     def _framing_question(self, cand: Cand, cue: Cue, sent: tuple[int, int]) -> bool:
         """A journalist's question (GUIDELINES §1.4) is not a quote: a yes/no question (آیا …) asked by a
@@ -798,7 +804,9 @@ class Analysis:
         for k in range(len(toks) - 1, -1, -1):
             if toks[k].text == "که":
                 sub = toks[k + 1:]
-                if sub and sub[-1].text in ("،", ",") and self._has_verb(sub):
+                last_comma = max((x for x, t in enumerate(sub) if t.text in ("،", ",")), default=-1)
+                if last_comma >= 0 and len(sub) - last_comma <= 4 and self._has_verb(sub[:last_comma]) \
+                        and not self.cues_between(toks[0].start, toks[k].start):
                     toks = toks[:k]  # "یک متخصص … که X از او دعوت کرده بود، گفت": a relative clause
                     break
                 if sub and sub[0].text == "آیا":
