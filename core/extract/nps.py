@@ -119,6 +119,15 @@ class Chunker:
         w = toks[j].text
         if w not in self.lx.content_nouns:
             return False
+        # without a را-object ahead in the clause the noun is more likely part of the title itself
+        # ("رئیس مرکز ملی اقلیم و مدیریت بحران خشکسالی اعلام کرد")
+        for t in toks[j + 1:j + 14]:
+            if t.text == "را":
+                break
+            if t.text in ("،", ",", ":", "؛", ".", "!", "؟"):
+                return False
+        else:
+            return False
         prev = toks[j - 1].text
         if j == i + 1:
             if prev in SELF_CONTAINED_ORGS:

@@ -34,6 +34,9 @@ CREDIT_RE = re.compile(r"^(?:انتهای پیام|منبع|عکس|ترجمه|گ
 POST_BACKREF_RE = re.compile(r"(?<![\w\u200c])(?:این|همین|آن)[ \u200c]+(?:پیام|پست|توییت|توئیت|یادداشت|نوشته|"
                              r"متن|اظهارات|سخنان|جملات|مطلب|واکنش)")
 CONJ_BEFORE_CUE = re.compile(r"[ \u200c،]+و[ \u200c]+(?:(?:همچنین|نیز|در ادامه|سپس|بار دیگر)[ \u200c،]+)?$")
+#: "… و از شهروندان خواست …": a request's addressee between the conjunction and the cue
+CONJ_ADDRESSEE_BEFORE_CUE = re.compile(r"[ \u200c،]+و[ \u200c]+از[ \u200c]+[^ \u200c،.]+(?:[ \u200c]+[^ \u200c،.]+){0,3}"
+                                       r"[ \u200c]+$")
 PUNCT_NAME_STOP = frozenset(["(", ")", "«", "»", ":", "؛", "-", "–", "—", "/", "\"", "“", "”", "."])
 HEAD_STOP = frozenset(["منبع", "عکس", "ترجمه", "نویسنده", "توضیح", "برچسب\u200cها", "برچسب", "کد", "خبر", "پی\u200cنوشت", "تلفن", "آدرس", "نشانی"])
 
@@ -564,8 +567,8 @@ class Analysis:
         ("وزیر اقتصاد روز دوشنبه در جمع خبرنگاران | کاهش ارزش پول را …"). "از" is not skipped: it may
         open the object of "از X به عنوان Y یاد کرد"."""
         ch = self.p.chunker
-        toks = self.toks_in(start, ra)
-        i, n = 0, len(toks)
+        toks = self.toks_in(start, ra + 3)  # with the را: a content noun before it ends the phrase
+        i, n = 0, len(toks) - 1
         while i < n:
             t = toks[i]
             c = ch.fw(t)
@@ -595,6 +598,8 @@ class Analysis:
             nxt = f[c.end:c.end + 3].lstrip(" \u200c")
             # a coordinated cue of the same subject: "… خواست … و یادآور شد که …"
             m = CONJ_BEFORE_CUE.search(f, max(pos, c.start - 24), c.start)
+            if m is None and c.kind == "request":
+                m = CONJ_ADDRESSEE_BEFORE_CUE.search(f, max(pos, c.start - 50), c.start)
             if m and m.start() > pos and (nxt.startswith((":", "که", "«")) or c.kind == "request"):
                 return m.start()
             if not nxt.startswith((":", "که")):

@@ -241,3 +241,19 @@ def test_article_quotes_and_entities(ex: Extractor) -> None:
     roles = {s.name: s.role for s in rec.speakers}
     assert roles == {"عباس علی‌آبادی": "وزیر نیرو", "محمد الله‌داد": "معاون برق و انرژی این وزارتخانه",
                      "استاد دانشگاه صنعتی شریف": None}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a content noun inside a long title when no را-object follows
+    ("رئیس مرکز ملی اقلیم و مدیریت بحران خشکسالی روز شنبه اعلام کرد که میانگین بارش ۸۵ میلی‌متر بوده است.",
+     [("میانگین بارش ۸۵ میلی‌متر بوده است", "رئیس مرکز ملی اقلیم و مدیریت بحران خشکسالی",
+       "رئیس مرکز ملی اقلیم و مدیریت بحران خشکسالی")]),
+    # a coordinated request with its addressee between و and the cue
+    ("مدیرعامل شرکت آب منطقه‌ای تهران گفت ذخایر سدها به ۱۲ درصد رسیده است و از شهروندان خواست مصرف را کاهش"
+     " دهند.",
+     [("ذخایر سدها به ۱۲ درصد رسیده است", "مدیرعامل شرکت آب منطقه‌ای تهران", "مدیرعامل شرکت آب منطقه‌ای تهران"),
+      ("مصرف را کاهش دهند", "مدیرعامل شرکت آب منطقه‌ای تهران", "مدیرعامل شرکت آب منطقه‌ای تهران")]),
+])
+def test_long_titles_and_coordinated_requests(ex: Extractor, text: str,
+                                              expected: list[tuple[str, str, str]]) -> None:
+    assert attributed(extract(ex, text)) == expected
