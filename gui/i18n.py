@@ -142,6 +142,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "sb.nlp_loading": ("Loading Persian NLP…", "در حال بارگذاری ابزار زبان فارسی…"),
     "sb.nlp_ready": ("Persian NLP ready", "ابزار زبان فارسی آماده است"),
     "sb.extracting": ("Extracting suggestions…", "در حال استخراج پیشنهادها…"),
+    "sb.importing": ("Importing articles…", "در حال وارد کردن مقاله‌ها…"),
     "sb.selection": ("Selection %1–%2 (%3 chars)", "گزینش %1–%2 (%3 نویسه)"),
     "sb.cursor": ("Position %1", "موقعیت %1"),
     "sb.no_selection": ("Select text first", "نخست متنی را برگزینید"),

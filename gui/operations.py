@@ -11,7 +11,7 @@ import bisect
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QProgressDialog, QWidget
 
 from goftar.core import commands as C
@@ -87,7 +87,7 @@ class Operations(QObject):
         if end <= start:
             self.say("sb.no_selection")
             return None
-        alt = self.view.alt_selection or bool(QApplication.keyboardModifiers() & _alt())
+        alt = self.view.alt_selection or bool(QApplication.keyboardModifiers() & Qt.KeyboardModifier.AltModifier)
         if alt:
             return start, end
         from goftar.core.text.snap import char_span
@@ -243,7 +243,7 @@ class Operations(QObject):
         if found is None or rec is None:
             return
         item = found[1]
-        if not (QApplication.keyboardModifiers() & _alt()):
+        if not (QApplication.keyboardModifiers() & Qt.KeyboardModifier.AltModifier):
             starts, ends = self._token_bounds(rec)
             if edge == "start":
                 i = bisect.bisect_right(starts, start) - 1
@@ -440,26 +440,31 @@ class Operations(QObject):
         self.export_to(Path(out))
 
     def export_to(self, out: Path) -> int | None:
+        """Export the reviewed articles to `out` on a worker, a progress dialog showing how far.
+
+        Returns the count when the session works synchronously (screenshots, scripts), else None
+        (a message says how many when it is done). The dialog is window-modal, so the project
+        cannot be closed under the export, but the window keeps painting."""
+        from goftar.gui.workers import ProgressSignal
+
         project = self.session.project
         self.session.flush()
-        total = len(project)
+        total = project.status_counts().get("reviewed", 0)
         dialog = QProgressDialog(tr("dlg.export_progress"), "", 0, max(1, total), self.window)
         dialog.setCancelButton(None)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
+        progress = ProgressSignal(total, dialog)
+        progress.changed.connect(dialog.setValue)
+        exported: list[int] = []
 
-        def progress(n: int) -> None:
-            dialog.setValue(min(n, total))
-            QApplication.processEvents()
+        def done(n: int) -> None:
+            exported.append(n)
+            self.session.infoRaised.emit(tr("app.title"), tr("dlg.exported", n, out))
 
-        try:
-            n = project.export_gold(out, status="reviewed", progress=progress)
-        except (GoftarError, OSError) as e:
-            self.session.fail(e, str(out))
-            return None
-        finally:
-            dialog.close()
-        self.session.infoRaised.emit(tr("app.title"), tr("dlg.exported", n, out))
-        return n
+        self.session.run_job(lambda: project.export_gold(out, status="reviewed", progress=progress), done,
+                             busy="dlg.export_progress", what=str(out), on_finished=dialog.close)
+        return exported[0] if exported else None
 
     def set_annotator(self) -> None:
         name, ok = QInputDialog.getText(self.window, tr("app.title"), tr("dlg.annotator"),
@@ -492,12 +497,3 @@ class _NoChoice:
 
 
 _NO_CHOICE: Any = _NoChoice()
-
-
-def _alt() -> Any:
-    from PySide6.QtCore import Qt
-
-    return Qt.KeyboardModifier.AltModifier
-
-
-

@@ -8,9 +8,10 @@ leave as `errorRaised(title, message)`, never as tracebacks.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
@@ -20,6 +21,7 @@ from goftar.core.model import LAYERS, Record
 from goftar.gui.i18n import tr
 from goftar.gui.settings import AppSettings
 
+T = TypeVar("T")
 SPAN_LAYERS = ("quotes", "claims", "dates")
 #: an edit's record goes to the save worker this long after the edit (after its repaint)
 SUBMIT_DELAY_MS = 30
@@ -82,6 +84,46 @@ class ReviewSession(QObject):
     def fail(self, err: BaseException, what: str = "") -> None:
         msg = str(err) or type(err).__name__
         self.errorRaised.emit(tr("dlg.error"), f"{what}\n\n{msg}" if what else msg)
+
+    def run_job(self, work: Callable[[], T], on_done: Callable[[T], object], *, busy: str, what: str = "",
+                on_finished: Callable[[], object] | None = None) -> None:
+        """Run blocking work (disk, NLP) on a worker; `on_done(result)` then runs on the UI thread.
+
+        `busy` is the status-bar message meanwhile; a failure becomes an error dialog (`what`
+        names the object). `on_finished()` runs first in either case (closing a progress dialog).
+        With `background` off (screenshots, scripted runs) the work runs here, before returning.
+        """
+        if not self.background:
+            try:
+                result = work()
+            except (GoftarError, OSError) as e:
+                if on_finished is not None:
+                    on_finished()
+                self.fail(e, what)
+                return
+            if on_finished is not None:
+                on_finished()
+            on_done(result)
+            return
+        from goftar.gui.workers import describe_error, run_in_background
+
+        def done(result: T) -> None:
+            self.busyChanged.emit("")
+            if on_finished is not None:
+                on_finished()
+            on_done(result)
+
+        def failed(ex: BaseException) -> None:
+            self.busyChanged.emit("")
+            if on_finished is not None:
+                on_finished()
+            if not isinstance(ex, GoftarError | OSError):   # a bug: its traceback goes to stderr only
+                print(getattr(ex, "__goftar_traceback__", ""), file=sys.stderr)
+                ex = GoftarError(describe_error(ex))
+            self.fail(ex, what)
+
+        self.busyChanged.emit(busy)
+        run_in_background(work, done, failed)
 
     # ------------------------------------------------------------------ projects
     def close_project(self) -> None:
@@ -172,20 +214,28 @@ class ReviewSession(QObject):
         self.open_article(records[0].id)
         return True
 
-    def import_paths(self, paths: list[Path]) -> list[str]:
-        """Import files/folders into the open project; returns the new ids."""
-        if self.project is None:
+    def import_paths(self, paths: list[Path]) -> list[str] | None:
+        """Import files/folders into the open project, reading and validating them on a worker.
+
+        Returns the new ids when the session works synchronously, else None (the navigator
+        refreshes and a message says how many when the import is done)."""
+        project = self.project
+        if project is None:
             self.fail(GoftarError(tr("dlg.no_project")))
             return []
-        try:
-            records = read_articles(paths)
-            ids = list(self.project.add_articles(records, rename_duplicates=True))
-        except (GoftarError, OSError) as e:
-            self.fail(e)
-            return []
-        self.projectOpened.emit(self.project)
-        self.infoRaised.emit(tr("app.title"), tr("dlg.imported", len(ids)))
-        return ids
+        imported: list[str] = []
+
+        def work() -> list[str]:
+            return list(project.add_articles(read_articles(paths), rename_duplicates=True))
+
+        def done(ids: list[str]) -> None:
+            imported.extend(ids)
+            if project is self.project:
+                self.projectOpened.emit(project)
+            self.infoRaised.emit(tr("app.title"), tr("dlg.imported", len(ids)))
+
+        self.run_job(work, done, busy="sb.importing")
+        return None if self.background else imported
 
     # ------------------------------------------------------------------ articles
     def open_article(self, article_id: str, *, synchronous: bool = False) -> bool:

@@ -2,6 +2,7 @@
 
 - `run_in_background(fn, on_done, on_error)`: one job on the global QThreadPool; the callbacks
   run on the UI thread (a queued connection to a QObject that lives there).
+- `ProgressSignal`: a core `progress(n)` callback whose calls arrive on the UI thread as signals.
 - `HazmLoader`: loads hazm's tools once (goftar.core.text.nlp.preload) and says when ready.
 - `ExtractJob`: pre-annotates a record with the rule-based Extractor on a worker.
 - `SaveQueue`: saves records on one worker thread, in order, coalescing repeated saves of the
@@ -96,6 +97,27 @@ def run_in_background(fn: Callable[[], Any], on_done: Callable[[Any], Any] | Non
     _LIVE.add(job)
     (pool or QThreadPool.globalInstance()).start(_Runnable(job))
     return job
+
+
+class ProgressSignal(QObject):
+    """A `progress(n)` callback for core work on any thread; `changed(n)` reaches the UI thread queued.
+
+    Core batch functions call `progress` once per record; at most about 200 of those calls
+    become signals, so 100,000 records do not flood the UI thread's event queue.
+    """
+
+    changed = Signal(int)
+
+    def __init__(self, total: int, parent: QObject | None = None):
+        super().__init__(parent)
+        self.total = total
+        self._step = max(1, total // 200)
+        self._shown = 0
+
+    def __call__(self, n: int) -> None:
+        if n - self._shown >= self._step or n >= self.total:
+            self._shown = n
+            self.changed.emit(n)
 
 
 # ------------------------------------------------------------------ hazm

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -490,3 +491,81 @@ def test_default_project_is_created_once_from_the_sample(tmp_path: Path) -> None
     assert ensure_default_project(tmp_path / "d", annotator="tester") == folder  # kept, not recreated
     with Project.open(folder, annotator="tester", readonly=True) as p:
         assert len(p) == 1 and p.load(sample_record().id).review_status == "in_progress"  # the edit persists
+
+
+# ---------------------------------------------------------------------- work off the UI thread
+def _on_thread(monkeypatch: pytest.MonkeyPatch, obj: object, name: str, seen: list[int]) -> None:
+    """Record on which thread `obj.name` runs (the call itself is unchanged)."""
+    real = getattr(obj, name)
+
+    def wrapped(*a: object, **k: object) -> object:
+        seen.append(threading.get_ident())
+        return real(*a, **k)
+
+    monkeypatch.setattr(obj, name, wrapped)
+
+
+@pytest.fixture
+def background_window(qtbot, settings: AppSettings, project_dir: Path, dialogs: list) -> MainWindow:
+    w = make_window(qtbot, settings)
+    w.session.background = True
+    assert w.session.open_project(project_dir)
+    yield w
+    w.close()
+
+
+def test_export_runs_on_a_worker_with_progress(background_window: MainWindow, qtbot, tmp_path: Path,
+                                               dialogs: list, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QProgressDialog
+
+    from goftar.core.schema import read_jsonl
+
+    w = background_window
+    w.actions["mark_reviewed"].trigger()
+    threads: list[int] = []
+    _on_thread(monkeypatch, w.session.project, "export_gold", threads)
+    out = tmp_path / "gold.jsonl"
+    # When exporting with the session in background mode, Then the call returns at once …
+    assert w.ops.export_to(out) is None
+    # … and the count arrives as a message once the worker is done, the dialog closed
+    qtbot.waitUntil(lambda: any(i18n.tr("dlg.exported", 1, out) == t for _k, t in dialogs), timeout=5000)
+    assert threads and threads[0] != threading.get_ident()
+    assert all(not d.isVisible() for d in w.findChildren(QProgressDialog))
+    assert [r.id for _l, r in read_jsonl(out).records] == ["a1"]
+
+
+def test_progress_signal_reaches_the_ui_thread_throttled(qtbot) -> None:
+    from goftar.gui.workers import ProgressSignal, run_in_background
+
+    progress = ProgressSignal(1000)
+    got: list[tuple[int, int]] = []
+    progress.changed.connect(lambda n: got.append((n, threading.get_ident())))
+    job = run_in_background(lambda: [progress(n) for n in range(1, 1001)])
+    qtbot.waitUntil(lambda: job.finished and bool(got) and got[-1][0] == 1000, timeout=5000)
+    assert 1 < len(got) <= 201 and {t for _n, t in got} == {threading.get_ident()}
+    assert [n for n, _t in got] == sorted(n for n, _t in got)
+
+
+def test_import_runs_on_a_worker(background_window: MainWindow, qtbot, tmp_path: Path, dialogs: list,
+                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    w = background_window
+    threads: list[int] = []
+    _on_thread(monkeypatch, w.session.project, "add_articles", threads)
+    src = tmp_path / "dropped.txt"
+    src.write_text("خبر تازه: وزیر گفت که جلسه برگزار شد.", encoding="utf-8")
+    w.ops.drop_paths([src])
+    qtbot.waitUntil(lambda: w.navigator.proxy.rowCount() == 3, timeout=5000)
+    assert "dropped" in w.session.article_ids()
+    assert threads and threads[0] != threading.get_ident()
+    assert w.work_label.text() == ""
+
+
+def test_a_failed_background_import_is_a_dialog(background_window: MainWindow, qtbot, tmp_path: Path,
+                                                dialogs: list) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "x", "text": 3}\n', encoding="utf-8")
+    background_window.ops.drop_paths([bad])
+    qtbot.waitUntil(lambda: any(k == "critical" for k, _t in dialogs), timeout=5000)
+    text = next(t for k, t in dialogs if k == "critical")
+    assert "bad.jsonl" in text and "Traceback" not in text
+    assert len(background_window.session.article_ids()) == 2
