@@ -200,12 +200,26 @@ class Analysis:
         for c in self.cands:
             if c.np is not None and c.np.name is not None and "weak_headline" not in c.tags:
                 names.add(f[c.np.name[0]:c.np.name[1]].split()[-1])
-        drop = {id(c) for c in weak if f[c.np.name[0]:c.np.name[1]].split()[-1] not in names}
+        drop = {id(c) for c in weak if f[c.np.name[0]:c.np.name[1]].split()[-1] not in names
+                and not self._introduced_in_body(c.np.name, c.end)}
         if drop:
             self.cands = [c for c in self.cands if id(c) not in drop]
             for c in weak:
                 if id(c) in drop:
                     self.headline_paras.discard(self.para_index(c.start))
+
+    def _introduced_in_body(self, name: tuple[int, int], body_start: int) -> bool:
+        """Whether the body introduces the headline's name with a kind word or a title right before it
+        ("روزنامه آمریکایی وال‌استریت ژورنال", "سخنگوی کرملین دیمیتری پسکوف")."""
+        f = self.f
+        nm = f[name[0]:name[1]]
+        lx = self.lx
+        for m in re.finditer(r"(?<![\w\u200c])" + re.escape(nm) + r"(?![\w\u200c])", f[body_start:]):
+            before = f[max(0, body_start + m.start() - 40):body_start + m.start()].split()[-2:]
+            if any(w in lx.outlet_words or w in lx.titles or w in lx.org_words or w in lx.first_names
+                   for w in before):
+                return True
+        return False
 
     # embedded posts -------------------------------------------------------------------------
     def embedded_posts(self) -> None:
@@ -514,6 +528,8 @@ class Analysis:
             start = self._skip_framing(start, ra)
         if 0 <= comma < ra:
             start = comma + 1
+            if np_ is not None:
+                start = self._skip_framing(start, ra)
         # a coordinated earlier predicate: "X را تکذیب کرد و آن را «شایعه» خواند"
         for m in re.finditer(r"(?<![\w\u200c])(?:کرد|کردند|کرده|شد|شدند|داد|دادند|است|بود)[ \u200c]+و[ \u200c]+",
                              f[start:max(start, ra)]):
@@ -572,7 +588,7 @@ class Analysis:
         while i < n:
             t = toks[i]
             c = ch.fw(t)
-            if c in ("time", "adv") or t.text[:1].isdigit():
+            if c in ("time", "adv") or (c == "conj" and t.text != "و") or t.text[:1].isdigit():
                 i += 1
                 continue
             if c == "prep" and t.text != "از" and i + 1 < n:

@@ -257,3 +257,18 @@ def test_article_quotes_and_entities(ex: Extractor) -> None:
 def test_long_titles_and_coordinated_requests(ex: Extractor, text: str,
                                               expected: list[tuple[str, str, str]]) -> None:
     assert attributed(extract(ex, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a conjunction after the appositive is framing, not part of the را-object
+    ("کمال سید علی، معاون سابق بانک مرکزی، اما این ارزیابی را خوش‌بینانه دانست.",
+     [("این ارزیابی را خوش‌بینانه", "کمال سید علی", "کمال سید علی")]),
+    # a headline by an outlet the body introduces with its kind word
+    ("وال‌استریت ژورنال: آمریکا تحریم‌های جدیدی علیه روسیه اعمال می‌کند\n"
+     "روزنامه آمریکایی وال‌استریت ژورنال روز جمعه به نقل از دو مقام آگاه نوشت که فهرست تازه‌ای از شرکت‌های"
+     " روسی تحریم شده است.",
+     [("آمریکا تحریم‌های جدیدی علیه روسیه اعمال می‌کند", "وال‌استریت ژورنال", "وال‌استریت ژورنال"),
+      ("فهرست تازه‌ای از شرکت‌های روسی تحریم شده است", "دو مقام آگاه", "دو مقام آگاه")]),
+])
+def test_framing_and_outlet_headlines(ex: Extractor, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert attributed(extract(ex, text)) == expected
