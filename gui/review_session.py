@@ -86,20 +86,23 @@ class ReviewSession(QObject):
         self.errorRaised.emit(tr("dlg.error"), f"{what}\n\n{msg}" if what else msg)
 
     def run_job(self, work: Callable[[], T], on_done: Callable[[T], object], *, busy: str, what: str = "",
-                on_finished: Callable[[], object] | None = None) -> None:
+                on_finished: Callable[[], object] | None = None,
+                on_error: Callable[[BaseException], object] | None = None) -> None:
         """Run blocking work (disk, NLP) on a worker; `on_done(result)` then runs on the UI thread.
 
         `busy` is the status-bar message meanwhile; a failure becomes an error dialog (`what`
-        names the object). `on_finished()` runs first in either case (closing a progress dialog).
-        With `background` off (screenshots, scripted runs) the work runs here, before returning.
+        names the object) unless `on_error(exception)` takes it. `on_finished()` runs first in
+        either case (closing a progress dialog). With `background` off (screenshots, scripted
+        runs) the work runs here, before returning.
         """
+        report = on_error or (lambda e: self.fail(e, what))
         if not self.background:
             try:
                 result = work()
             except (GoftarError, OSError) as e:
                 if on_finished is not None:
                     on_finished()
-                self.fail(e, what)
+                report(e)
                 return
             if on_finished is not None:
                 on_finished()
@@ -120,7 +123,7 @@ class ReviewSession(QObject):
             if not isinstance(ex, GoftarError | OSError):   # a bug: its traceback goes to stderr only
                 print(getattr(ex, "__goftar_traceback__", ""), file=sys.stderr)
                 ex = GoftarError(describe_error(ex))
-            self.fail(ex, what)
+            report(ex)
 
         self.busyChanged.emit(busy)
         run_in_background(work, done, failed)
@@ -136,8 +139,6 @@ class ReviewSession(QObject):
                 self.project.close()
             except GoftarError as e:  # closing must never lose the window
                 self.fail(e)
-        if self.project is not None and not getattr(self.project, "readonly", False):
-            self.settings.set_open_project(None)  # a clean close: no "restored" notice next time
         self.project = None
         self.loose = {}
         self.document = None
@@ -146,35 +147,51 @@ class ReviewSession(QObject):
         self.undo_stack.clear()
 
     def open_project(self, path: str | Path, *, create: bool = False) -> bool:
-        """Open (or create) a project folder; on failure the current one stays open."""
+        """Open (or create) a project folder before returning; on failure the current one stays open."""
+        path = self._prepare_open(path)
         try:
-            from goftar.core.store import Project
-        except ImportError as e:
-            self.fail(e, tr("sb.unavailable"))
-            return False
-        path = Path(path)
-        if self.project is not None and Path(self.project.path).resolve() == path.resolve():
-            self.close_project()  # reopening (another annotator): our own lock must go first
-        crashed = self.settings.open_project_marker() == str(path.resolve())
-        try:
-            project = (Project.create(path, annotator=self.annotator) if create
-                       else Project.open(path, annotator=self.annotator))
+            project = _open_store(path, self.annotator, create=create)
         except ProjectLockedError as e:
-            # another Goftar writes this project: offer to look at it without writing
             if not self.ask_readonly(str(e)):
                 return False
             try:
-                project = Project.open(path, annotator=self.annotator, readonly=True)
+                project = _open_store(path, self.annotator, readonly=True)
             except (GoftarError, OSError) as e2:
                 self.fail(e2, str(path))
                 return False
-            crashed = False
         except (GoftarError, OSError) as e:
             self.fail(e, str(path))
             return False
+        self._adopt(project, path)
+        return True
+
+    def open_project_in_background(self, path: str | Path, *, create: bool = False) -> None:
+        """`open_project` with the store's part (index scans, recovery: seconds for a big project)
+        on a worker; the window goes on with the current article until the project is ready."""
+        path = self._prepare_open(path)
+
+        def failed(e: BaseException) -> None:
+            if isinstance(e, ProjectLockedError) and self.ask_readonly(str(e)):
+                self.run_job(lambda: _open_store(path, self.annotator, readonly=True),
+                             lambda project: self._adopt(project, path), busy="sb.opening", what=str(path))
+            elif not isinstance(e, ProjectLockedError):
+                self.fail(e, str(path))
+
+        self.run_job(lambda: _open_store(path, self.annotator, create=create),
+                     lambda project: self._adopt(project, path), busy="sb.opening", what=str(path),
+                     on_error=failed)
+
+    def _prepare_open(self, path: str | Path) -> Path:
+        path = Path(path)
+        if self.project is not None and Path(self.project.path).resolve() == path.resolve():
+            self.close_project()  # reopening (another annotator): our own lock must go first
+        return path
+
+    def _adopt(self, project: Any, path: Path) -> None:
+        """Make an opened project the session's: close the old one, start saving, show the first article."""
         self.close_project()
         self.project = project
-        if self.background and not getattr(project, "readonly", False):
+        if self.background and not project.readonly:
             from goftar.gui.workers import SaveQueue
 
             # saves (validate + append + fsync) run on a worker so an edit never waits for the disk
@@ -182,10 +199,9 @@ class ReviewSession(QObject):
             self.saver.busy_changed.connect(lambda busy: self.saveStateChanged.emit("saving" if busy else "saved"))
             self.saver.failed.connect(self._save_failed)
         self.settings.add_recent_project(path)
-        if not getattr(project, "readonly", False):
-            self.settings.set_open_project(path)
         self.projectOpened.emit(project)
-        warnings = list(getattr(project, "warnings", []) or [])
+        crashed = project.crashed_session is not None    # its lock note was left: it never closed
+        warnings = list(project.warnings)
         if crashed or warnings:
             # after a crash the store has already recovered (torn lines skipped): say so plainly
             parts = [tr("dlg.restored")] if crashed else []
@@ -196,7 +212,6 @@ class ReviewSession(QObject):
         if ids:
             first = next((i for i in ids if self.review_status(i) != "reviewed"), ids[0])
             self.open_article(first)
-        return True
 
     def open_file(self, path: str | Path) -> bool:
         """Open article file(s) without a project (edits are not saved until imported)."""
@@ -428,6 +443,15 @@ class LooseArticles:
 
 
 # ---------------------------------------------------------------------- helpers
+def _open_store(path: Path, annotator: str | None, *, create: bool = False, readonly: bool = False) -> Any:
+    """The blocking part of opening a project (any thread)."""
+    from goftar.core.store import Project
+
+    if create:
+        return Project.create(path, annotator=annotator)
+    return Project.open(path, annotator=annotator, readonly=readonly)
+
+
 def make_document(record: Record, on_save: Any) -> Any:
     """guicore's evented Document over the record, saving through `on_save(record)`."""
     from goftar.core.document import Document

@@ -53,16 +53,6 @@ class AppSettings:
         recent = self.recent_projects()
         return recent[0] if recent else None
 
-    # ------------------------------------------------------------ crash marker
-    def open_project_marker(self) -> str | None:
-        """The project that was open when the app last stopped without closing it (a crash)."""
-        value = self._s.value("session/open_project", "")
-        return str(value) if value else None
-
-    def set_open_project(self, path: str | Path | None) -> None:
-        self._s.setValue("session/open_project", str(Path(path).resolve()) if path else "")
-        self._s.sync()
-
     # ------------------------------------------------------------ view
     @property
     def font_size(self) -> float:

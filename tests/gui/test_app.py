@@ -6,6 +6,7 @@ its actions and shortcuts, and checks the record the store gives back.
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import threading
@@ -356,12 +357,19 @@ def test_corrupted_manifest_is_an_error_dialog(qtbot, settings: AppSettings, pro
 
 def test_reopening_after_a_crash_says_the_saved_state_is_restored(qtbot, settings: AppSettings,
                                                                   project_dir: Path, dialogs: list) -> None:
-    settings.set_open_project(project_dir)  # as left by a session that never closed
+    # Given the lock note a killed session leaves behind (a clean close empties it)
+    note = {"pid": 999999, "host": "elsewhere", "annotator": "tester", "since": "2026-11-28T00:00:00Z"}
+    (project_dir / "goftar-project.lock").write_text(json.dumps(note), encoding="utf-8")
     w = make_window(qtbot, settings)
     w.open_initial(str(project_dir), synchronous=True)
     qtbot.waitUntil(lambda: any(i18n.tr("dlg.restored") in t for _k, t in dialogs), timeout=2000)
     w.close()
-    assert settings.open_project_marker() is None       # a clean close clears the marker
+    dialogs.clear()
+    w2 = make_window(qtbot, settings)      # that session closed cleanly: no notice this time
+    w2.open_initial(str(project_dir), synchronous=True)
+    QApplication.processEvents()
+    assert not any(i18n.tr("dlg.restored") in t for _k, t in dialogs)
+    w2.close()
 
 
 # ---------------------------------------------------------------------- screenshot mode
