@@ -19,6 +19,8 @@ VERBISH = frozenset(["است", "بود", "شد", "کرد", "هست", "نیست",
 NUMBER_WORDS = frozenset(["یک", "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "نه", "ده", "یازده", "دوازده", "بیست", "سی", "چهل", "پنجاه", "شصت", "هفتاد", "هشتاد", "نود", "صد", "هزار"])
 #: organisation heads that stand alone (no ezafe complement noun): "دولت | افزایش قیمت‌ها را …"
 SELF_CONTAINED_ORGS = frozenset(["دولت", "مجلس", "پارلمان", "کنگره", "پلیس", "ارتش", "کابینه", "دادگاه"])
+#: words inside a surname ("سید علی", "آل اسحاق", "فون در لاین")
+NAME_PARTICLES = frozenset(["سید", "میر", "آل", "ابو", "بن", "ابن", "فون", "ون", "دو", "دی", "دل", "ال", "عبد"])
 PUNCT_STOP = set(".،,:؛;!?؟()[]{}«»“”\"'-–—/")
 
 
@@ -162,12 +164,20 @@ class Chunker:
     def name_at(self, toks: list[Tok], i: int, *, max_len: int = 3) -> int:
         """Index after a personal name starting at toks[i]."""
         j = i + 1
+        first = toks[i].text in self.lx.first_names
         while j < len(toks) and j - i < max_len:
             t = toks[j]
             if self.is_stop(t) or self.is_title_start(toks, j) or t.text in self.lx.honorifics \
                     or t.text in self.lx.content_nouns \
                     or t.text[:1].isdigit() or self.is_strong_head(t.text) or t.text in NUMBER_WORDS:
                 break
+            if first and j > i + 1 and toks[j - 1].text not in self.lx.first_names \
+                    and toks[j - 1].text not in NAME_PARTICLES:
+                # first names, then one surname: "علی لاریجانی | سند همکاری را …"; a word after the surname
+                # belongs to the name only right before a boundary ("کمال سید علی،")
+                nxt = toks[j + 1] if j + 1 < len(toks) else None
+                if nxt is not None and (nxt.text == "را" or not self.is_stop(nxt)):
+                    break
             j += 1
         return j
 

@@ -272,3 +272,15 @@ def test_long_titles_and_coordinated_requests(ex: Extractor, text: str,
 ])
 def test_framing_and_outlet_headlines(ex: Extractor, text: str, expected: list[tuple[str, str, str]]) -> None:
     assert attributed(extract(ex, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("علی لاریجانی سند همکاری را گامی مثبت دانست.",
+     [("سند همکاری را گامی مثبت", "علی لاریجانی", "علی لاریجانی")]),
+    ("کمال سید علی، معاون سابق بانک مرکزی، گفت که تورم بالاست.",
+     [("تورم بالاست", "کمال سید علی", "کمال سید علی")]),
+    ("محمد جواد ظریف گفت که مذاکرات ادامه دارد.",
+     [("مذاکرات ادامه دارد", "محمد جواد ظریف", "محمد جواد ظریف")]),
+])
+def test_name_then_object(ex: Extractor, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert attributed(extract(ex, text)) == expected
