@@ -674,10 +674,28 @@ class Analysis:
             for a, b, kind in self.preps:
                 if s <= a < end and kind == "conduit" and toks and a - s < 3:
                     toks = self.toks_in(self._skip_relay(b, end), end)[:20]
+            asked = self._asked(s, end)
+            if asked is not None:
+                return asked  # "خبرنگاری از رئیس پلیس پرسید … . او گفت": the one asked answers
             np_ = self.p.chunker.find_source(f, toks)
             if np_ is not None and np_.start < pos and (np_.kind in ("title", "marked") or (
                     np_.kind == "name" and np_.etype != "unknown")):
                 return np_
+        return None
+
+    def _asked(self, s: int, e: int) -> NP | None:
+        """The person a question of this sentence was put to ("از X پرسید", "از X سؤال کرد")."""
+        f = self.f
+        for c in self.cues_between(s, e):
+            if c.kind != "question":
+                continue
+            toks = self.toks_in(s, c.start)
+            for k in range(len(toks) - 1, -1, -1):
+                if toks[k].text == "از":
+                    np_, _ = self.p.chunker.phrase_at(f, toks, k + 1) if k + 1 < len(toks) else (None, 0)
+                    if np_ is not None and (np_.kind == "title" or np_.etype == "person"):
+                        return np_
+                    break
         return None
 
     def _skip_relay(self, pos: int, limit: int) -> int:

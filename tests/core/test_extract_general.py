@@ -284,3 +284,8 @@ def test_framing_and_outlet_headlines(ex: Extractor, text: str, expected: list[t
 ])
 def test_name_then_object(ex: Extractor, text: str, expected: list[tuple[str, str, str]]) -> None:
     assert attributed(extract(ex, text)) == expected
+
+
+def test_pronoun_after_a_question_goes_to_the_one_asked(ex: Extractor) -> None:
+    rec = extract(ex, "خبرنگاری از رئیس پلیس پرسید که آیا متهمان دستگیر شده‌اند. او گفت: دو نفر بازداشت شده‌اند.")
+    assert attributed(rec) == [("دو نفر بازداشت شده‌اند", "رئیس پلیس", "او")]
