@@ -240,7 +240,7 @@ class MainWindow(QMainWindow):
         menu.clear()
         for path in self.settings.recent_projects():
             a = menu.addAction(path)
-            a.triggered.connect(lambda _c=False, p=path: self.session.open_project(p))
+            a.triggered.connect(lambda _c=False, p=path: self.session.open_project_in_background(p))
 
     # ------------------------------------------------------------------ opening
     def open_initial(self, target: str | None, *, article: str | None = None, synchronous: bool = False) -> None:

@@ -402,12 +402,12 @@ class Operations(QObject):
     def open_project(self) -> None:
         path = QFileDialog.getExistingDirectory(self.window, tr("dlg.choose_project"))
         if path:
-            self.session.open_project(path)
+            self.session.open_project_in_background(path)
 
     def new_project(self) -> None:
         path = QFileDialog.getExistingDirectory(self.window, tr("dlg.choose_project"))
         if path:
-            self.session.open_project(path, create=True)
+            self.session.open_project_in_background(path, create=True)
 
     def import_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self.window, tr("act.import"), "",
@@ -423,7 +423,7 @@ class Operations(QObject):
     def drop_paths(self, paths: list[Path]) -> None:
         """Drag and drop: a project folder opens; files and other folders are imported."""
         if len(paths) == 1 and (paths[0] / "goftar-project.json").exists():
-            self.session.open_project(paths[0])
+            self.session.open_project_in_background(paths[0])
         elif self.session.project is not None:
             self.session.import_paths(paths)
         else:
@@ -473,7 +473,7 @@ class Operations(QObject):
             self.session.settings.annotator = name.strip()
             self.session.annotator = name.strip()
             if self.session.project is not None:
-                self.session.open_project(self.session.project.path)
+                self.session.open_project_in_background(self.session.project.path)
 
     # ------------------------------------------------------------------ help
     def show_shortcuts(self) -> None:

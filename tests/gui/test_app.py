@@ -577,3 +577,18 @@ def test_a_failed_background_import_is_a_dialog(background_window: MainWindow, q
     text = next(t for k, t in dialogs if k == "critical")
     assert "bad.jsonl" in text and "Traceback" not in text
     assert len(background_window.session.article_ids()) == 2
+
+
+def test_a_dropped_project_opens_on_a_worker(background_window: MainWindow, qtbot, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    other = tmp_path / "other"
+    with Project.create(other, annotator="tester") as p:
+        p.add_articles([article("b1")])
+    threads: list[int] = []
+    _on_thread(monkeypatch, Project, "open", threads)
+    w = background_window
+    w.ops.drop_paths([other])
+    qtbot.waitUntil(lambda: w.session.article_id == "b1", timeout=5000)
+    assert Path(w.session.project.path) == other and w.navigator.proxy.rowCount() == 1
+    assert threads and threads[0] != threading.get_ident()
+    assert w.work_label.text() == ""
