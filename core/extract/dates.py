@@ -60,6 +60,8 @@ class _Cand:
     rel: str | None = None
     inferred: bool = False
     confidence: float = 0.9
+    #: the day a parallel reading names (a Hijri date next to its Jalali/Gregorian equivalent)
+    same_day: dt.date | None = None
 
     def interval(self, year: int | None = None) -> tuple[dt.date, dt.date] | None:
         y = self.year if year is None else year
@@ -576,6 +578,23 @@ def _bracket_partners(cands: list[_Cand], f: str) -> None:
             break
 
 
+_PARALLEL_GAP = re.compile(r"[\s()\[\]،,\-–]*(?:(?:برابر|مطابق|مصادف)[ ]+با|یعنی)?[\s()\[\]،,\-–]*")
+
+
+def _hijri_partners(cands: list[_Cand], f: str) -> None:
+    """A Hijri day written next to its Jalali or Gregorian equivalent ("۱۵ شعبان ۱۴۴۶ (۲۵ بهمن ۱۴۰۳)")
+    names that day: the arithmetic Hijri calendar can be a day or two off the observed one."""
+    for a, b in itertools.pairwise(cands):
+        if b.start - a.end > 20 or not _PARALLEL_GAP.fullmatch(f, a.end, b.start):
+            continue
+        for h, o in ((a, b), (b, a)):
+            if h.calendar != "hijri" or o.calendar == "hijri" or h.granularity != "day" or o.granularity != "day":
+                continue
+            hi, oi = h.interval(), o.interval()
+            if hi is not None and oi is not None and abs((hi[0] - oi[0]).days) <= 2:
+                h.same_day = oi[0]
+
+
 # ------------------------------------------------------------------------------------ public
 def _choose(cands: list[_Cand]) -> list[_Cand]:
     """Non-overlapping candidates, earliest first and longest first at the same start."""
@@ -592,7 +611,8 @@ def _mention(text: str, i: int, c: _Cand) -> DateMention:
     iv = c.interval()
     if iv is not None:
         if c.granularity == "day":
-            greg, jal = iv[0].isoformat(), cal.jalali_iso(iv[0])
+            day = c.same_day or iv[0]
+            greg, jal = day.isoformat(), cal.jalali_iso(day)
         elif c.calendar == "jalali":
             jal = cal.written_iso(c.year, c.month, None)  # type: ignore[arg-type]
         elif c.calendar == "gregorian":
@@ -626,5 +646,6 @@ def find_dates(text: str, *, published: dict | None = None, folded: str | None =
                 c.weekday = lex.weekdays.get(key(m.group(1)))
     _infer_years(cands, f, published, lex)
     _bracket_partners(cands, f)
+    _hijri_partners(cands, f)
     _ranges(cands, f)
     return [_mention(text, i, c) for i, c in enumerate(cands, 1)]
