@@ -75,6 +75,7 @@ class Extractor:
         reg.antecedent = an.antecedent
         reg.lead_end = an.lead_end()
         self._resolve(cands, reg)
+        _headline_title_to_lead(cands, reg)
         reg.merge_appositives()
         reg.merge_descriptions()
         used: dict[int, Entity] = {}
@@ -199,6 +200,25 @@ class Extractor:
             d.id = f"d{i + 1}"
             d.origin, d.status = "auto", "suggested"
         return found
+
+
+def _headline_title_to_lead(cands: list[Cand], reg: Registry) -> None:
+    """A headline by title only ("سرمربی استقلال: …") whose title the body never uses again is the person
+    the lead quotes first by name, when that person has no other role."""
+    for h in cands:
+        if not (h.embedded and h.cue is None and h.np is not None and h.np.kind == "title"
+                and isinstance(h.entity, Entity)):
+            continue
+        e = h.entity.root()
+        if e.named or e.etype != "person" or any(
+                c is not h and isinstance(c.entity, Entity) and c.entity.root() is e for c in cands):
+            continue
+        nxt = next((c for c in cands if not c.embedded and c.start > h.end and isinstance(c.entity, Entity)), None)
+        if nxt is None:
+            continue
+        o = nxt.entity.root()
+        if o is not e and o.named and o.etype == "person" and o.role is None:
+            reg.merge_into(e, o)
 
 
 def _clean_name(name: str) -> str:

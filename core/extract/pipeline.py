@@ -488,6 +488,9 @@ class Analysis:
                 dt = self.toks_in(m.end(), cue.start)
                 np_, _ = self.p.chunker.phrase_at(f, dt, 0) if dt else (None, 0)
                 cand.np = np_ if np_ is not None and np_.kind != "dem" else None
+                if cand.np is None and "این" in m.group():
+                    cand.np = self._document_author(m)
+                    cand.speaker_mention_null = cand.np is not None  # the author is named elsewhere
                 cand.mode = "np" if cand.np is not None else ("last" if "این" in m.group() else "null")
                 cand.confidence = 0.6
                 cand.tags.add("document")
@@ -681,6 +684,22 @@ class Analysis:
             if np_ is not None and np_.start < pos and (np_.kind in ("title", "marked") or (
                     np_.kind == "name" and np_.etype != "unknown")):
                 return np_
+        return None
+
+    def _document_author(self, m: re.Match[str]) -> NP | None:
+        """"در این بیانیه آمده است": the subject of the sentence that introduced the document
+        ("باشگاه استقلال با انتشار بیانیه‌ای …")."""
+        f = self.f
+        noun = m.group().split()[-1].split("\u200c")[0]
+        i = bisect.bisect_right(self.sent_starts, m.start()) - 1
+        for s, e in reversed(self.sents[max(0, i - 3):i]):
+            k = f.find(noun, s, e)
+            if k < 0:
+                continue
+            np_ = self.p.chunker.find_source(f, self.toks_in(s, k))
+            if np_ is not None and np_.kind in ("org", "outlet", "name", "title", "state", "group", "marked"):
+                return np_
+            return None
         return None
 
     def _asked(self, s: int, e: int) -> NP | None:

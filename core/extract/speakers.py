@@ -357,6 +357,10 @@ class Registry:
         ca, cb = content_tokens(a), content_tokens(b)
         return bool(ca) and bool(cb) and (ca <= cb or cb <= ca) and a.split()[0][:3] == b.split()[0][:3]
 
+    def merge_into(self, src: Entity, dst: Entity) -> None:
+        """Join `src` to `dst` (one person referred to in two ways)."""
+        self._merge(src, dst)
+
     def _merge(self, src: Entity, dst: Entity) -> None:
         src.merged_into = dst
         dst.embedded = dst.embedded and src.embedded

@@ -289,3 +289,19 @@ def test_name_then_object(ex: Extractor, text: str, expected: list[tuple[str, st
 def test_pronoun_after_a_question_goes_to_the_one_asked(ex: Extractor) -> None:
     rec = extract(ex, "خبرنگاری از رئیس پلیس پرسید که آیا متهمان دستگیر شده‌اند. او گفت: دو نفر بازداشت شده‌اند.")
     assert attributed(rec) == [("دو نفر بازداشت شده‌اند", "رئیس پلیس", "او")]
+
+
+SPORTS = ("سرمربی استقلال: داوری به ضرر ما بود\n"
+          "ریکاردو ساپینتو پس از تساوی یک بر یک برابر سپاهان در نشست خبری گفت که تیمش شایسته پیروزی بود.\n"
+          "باشگاه استقلال نیز با انتشار بیانیه‌ای از عملکرد داور انتقاد کرد.\n"
+          "در این بیانیه آمده است که باشگاه فیلم بازی را برای فدراسیون ارسال کرده است.\n")
+
+
+def test_title_headline_and_document_author(ex: Extractor) -> None:
+    rec = extract(ex, SPORTS)
+    assert attributed(rec) == [
+        ("داوری به ضرر ما بود", "ریکاردو ساپینتو", "سرمربی استقلال"),
+        ("تیمش شایسته پیروزی بود", "ریکاردو ساپینتو", "ریکاردو ساپینتو"),
+        ("باشگاه فیلم بازی را برای فدراسیون ارسال کرده است", "باشگاه استقلال", None),
+    ]
+    assert {s.name: s.role for s in rec.speakers}["ریکاردو ساپینتو"] == "سرمربی استقلال"
