@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from goftar.core import commands as C
 from goftar.core.commands import Changes, Command, SetSpan
 from goftar.core.document import Document
 
@@ -26,20 +27,55 @@ OnSaved = Callable[[Changes], Any]
 OnError = Callable[[BaseException], Any]
 
 
-def command_label(command: Command) -> str:
-    """The undo-menu text: the interface catalogue's `cmd.<ClassName>` if it has one, else `command.text`.
+def _kind(kind: str) -> str:
+    from goftar.gui.i18n import tr
 
-    A catalogue entry may use %1 for the item id (e.g. "cmd.SetKind": ("Change kind of %1", "…")).
+    return tr(f"kind.{kind}")
+
+
+#: per command class: (catalogue key variant or "", arguments for %1, %2…) of its undo-menu label
+_LABEL_PARTS: dict[type, Callable[[Any], tuple[str, tuple[object, ...]]]] = {
+    C.SetStatus: lambda c: (c.status if c.status in ("accept", "reject") else "", (c.item_id, c.status)),
+    C.AcceptAll: lambda c: ("", ()),
+    C.AddQuote: lambda c: ("", (_kind(c.kind),)),
+    C.AddClaim: lambda c: ("", ()),
+    C.AddDate: lambda c: ("", ()),
+    C.SetKind: lambda c: ("", (c.quote_id, _kind(c.kind))),
+    C.SetCue: lambda c: ("" if c.start is not None else "clear", (c.quote_id,)),
+    C.SetSpan: lambda c: ("mention" if c.mention else "", (c.item_id,)),
+    C.LinkClaim: lambda c: ("", (c.claim_id,)),
+    C.SetDateValue: lambda c: ("", (c.date_id,)),
+    C.DeleteItem: lambda c: ("", (c.item_id,)),
+    C.SetReviewStatus: lambda c: (c.status, (c.status,)),
+    C.AddMention: lambda c: ("", (c.speaker_id,)),
+    C.DeleteMention: lambda c: ("", (c.speaker_id,)),
+    C.NewSpeaker: lambda c: ("quote" if c.quote_id else "", (c.quote_id,)),
+    C.SetSpeaker: lambda c: ("" if c.speaker_id else "none", (c.quote_id, c.speaker_id)),
+    C.MergeSpeakers: lambda c: ("", (", ".join(c.others), c.target)),
+    C.RenameSpeaker: lambda c: ("", (c.speaker_id,)),
+}
+
+
+def command_label(command: Command) -> str:
+    """The undo-menu text in the interface language: the catalogue's `cmd.<ClassName>[.variant]`.
+
+    A compound step is named by its label, and the labels the core gives compounds are the text
+    of one of their commands (mark_reviewed, an edit that also starts the review), so that
+    command names it. A command the catalogue does not know keeps its own (English) `text`.
     """
-    try:
-        from goftar.gui.i18n import CATALOGUE, tr
-    except ImportError:  # pragma: no cover - the catalogue is the shell's
+    from goftar.gui.i18n import CATALOGUE, tr
+
+    if isinstance(command, C.Compound):
+        named = next((c for c in command.commands if c.text == command.text), None)
+        return command_label(named) if named is not None else command.text
+    parts = _LABEL_PARTS.get(type(command))
+    if parts is None:
         return command.text
+    variant, args = parts(command)
     key = f"cmd.{type(command).__name__}"
-    if key not in CATALOGUE:
-        return command.text
-    ident = next((v for k, v in vars(command).items() if k.endswith("id") and isinstance(v, str)), "")
-    return tr(key, ident)
+    if variant and f"{key}.{variant}" in CATALOGUE:
+        key = f"{key}.{variant}"
+    return tr(key, *args) if key in CATALOGUE else command.text
 
 
 class CommandAdapter(QUndoCommand):

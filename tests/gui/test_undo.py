@@ -296,3 +296,54 @@ def test_undo_text_comes_from_the_catalogue_when_it_has_the_key(monkeypatch: pyt
     assert command_label(C.SetKind("q1", "mixed")) == C.SetKind("q1", "mixed").text
     monkeypatch.setitem(i18n.CATALOGUE, "cmd.SetKind", ("Change kind of %1", "تغییر نوع %1"))
     assert command_label(C.SetKind("q1", "mixed")) == "Change kind of q1"
+
+
+LABELLED = [
+    C.SetStatus("q1", "accept"), C.SetStatus("q1", "reject"), C.SetStatus("q1", "edited"), C.AcceptAll(),
+    C.AddQuote(0, 3, kind="direct"), C.AddClaim(0, 3), C.AddDate(0, 3), C.SetKind("q1", "mixed"),
+    C.SetCue("q1", 0, 3), C.SetCue("q1", None), C.SetSpan("q1", 0, 3), C.SetSpan("s1", 0, 3, mention=(0, 2)),
+    C.LinkClaim("c1", quote="q1"), C.SetDateValue("d1", jalali="1403-06-23"), C.DeleteItem("q1"),
+    C.SetReviewStatus("reviewed"), C.SetReviewStatus("skipped"), C.SetReviewStatus("in_progress"),
+    C.SetReviewStatus("unreviewed"), C.AddMention("s1", 0, 3), C.DeleteMention("s1", 0, 3), C.NewSpeaker(0, 3),
+    C.NewSpeaker(0, 3, quote_id="q1"), C.SetSpeaker("q1", "s2"), C.SetSpeaker("q1", None),
+    C.MergeSpeakers("s1", ["s2", "s3"]), C.RenameSpeaker("s1", name="x"),
+]
+
+
+def test_every_command_class_has_an_undo_label_key() -> None:
+    from goftar.gui import i18n
+
+    classes = {c for c in vars(C).values() if isinstance(c, type) and issubclass(c, C.Command)}
+    classes -= {C.Command, C.Compound}      # a compound is named by one of its commands
+    assert {f"cmd.{c.__name__}" for c in classes} <= i18n.CATALOGUE.keys()
+    assert classes <= {type(c) for c in LABELLED}
+
+
+@pytest.mark.parametrize("command", LABELLED, ids=lambda c: c.text)
+def test_undo_labels_read_as_the_command_in_english_and_are_persian_in_persian(command: C.Command) -> None:
+    from goftar.gui import i18n
+    from goftar.gui.undo import command_label
+
+    assert command_label(command) == command.text
+    i18n.set_language("fa")
+    try:
+        label = command_label(command)
+    finally:
+        i18n.set_language("en")
+    ids = {"q1", "c1", "d1", "s1", "s2", "s3", "edited", "unreviewed"}
+    latin = [w for w in label.replace(",", " ").replace(":", " ").split() if w.isascii() and w not in ids]
+    assert label != command.text and latin == [], label
+
+
+def test_compound_steps_are_named_by_their_command_in_persian() -> None:
+    from goftar.gui import i18n
+    from goftar.gui.undo import command_label
+
+    edit = C.SetStatus("q1", "accept")
+    started = C.Compound(commands=[edit, C.SetReviewStatus("in_progress")], label=edit.text)
+    i18n.set_language("fa")
+    try:
+        assert command_label(started) == i18n.tr("cmd.SetStatus.accept", "q1")
+        assert command_label(C.mark_reviewed("tester")) == i18n.tr("cmd.SetReviewStatus.reviewed")
+    finally:
+        i18n.set_language("en")
