@@ -217,8 +217,9 @@ def _headline_title_to_lead(cands: list[Cand], reg: Registry) -> None:
         if nxt is None:
             continue
         o = nxt.entity.root()
-        if o is not e and o.named and o.etype == "person" and o.role is None:
+        if o is not e and o.named and o.etype in ("person", "unknown") and o.role is None:
             reg.merge_into(e, o)
+            o.etype = "person"
 
 
 def _clean_name(name: str) -> str:
