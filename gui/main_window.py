@@ -269,11 +269,16 @@ class MainWindow(QMainWindow):
         self.launch_time = seconds
 
     # ------------------------------------------------------------------ dialogs
-    def show_error(self, title: str, message: str) -> None:
+    def show_error(self, title: str, message: str, details: str = "") -> None:
         if not self.interactive:
-            print(f"goftar-gui: {message}")
+            print(f"goftar-gui: {message}" + (f"\n{details}" if details else ""))
             return
-        QMessageBox.critical(self, title, message)
+        if not details:
+            QMessageBox.critical(self, title, message)
+            return
+        box = QMessageBox(QMessageBox.Icon.Critical, title, message, QMessageBox.StandardButton.Ok, self)
+        box.setDetailedText(details)        # "Show Details…": every problem, one a line
+        box.exec()
 
     def show_info(self, title: str, message: str) -> None:
         if not self.interactive:

@@ -3,7 +3,7 @@
 The session opens projects and articles, runs every edit as a core command on the QUndoStack
 (through guicore's CommandAdapter, which saves through the store), and reports what happened
 with signals. It holds no copy of the record: the Document does. Core errors arrive here and
-leave as `errorRaised(title, message)`, never as tracebacks.
+leave as `errorRaised(title, message, details)`, never as tracebacks.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ class ReviewSession(QObject):
     currentItemChanged = Signal(str, str)   # layer, id ("" "" = none)
     saveStateChanged = Signal(str)          # saved | saving | unsaved | failed | readonly
     busyChanged = Signal(str)               # message key of background work ("" = idle)
-    errorRaised = Signal(str, str)          # title, message
+    errorRaised = Signal(str, str, str)     # title, message, details (every problem; "" = none)
     infoRaised = Signal(str, str)           # title, message
 
     def __init__(self, settings: AppSettings, *, annotator: str | None = None, parent: QObject | None = None):
@@ -82,8 +82,12 @@ class ReviewSession(QObject):
         return rec.review_status if rec else "unreviewed"
 
     def fail(self, err: BaseException, what: str = "") -> None:
+        """An error dialog: the error's one-line summary, and every problem it lists in the details
+        (an import names the first problem and counts the rest; the analyst needs them all)."""
         msg = str(err) or type(err).__name__
-        self.errorRaised.emit(tr("dlg.error"), f"{what}\n\n{msg}" if what else msg)
+        problems = getattr(err, "problems", None)
+        details = "\n".join(str(p) for p in problems) if isinstance(problems, list) and len(problems) > 1 else ""
+        self.errorRaised.emit(tr("dlg.error"), f"{what}\n\n{msg}" if what else msg, details)
 
     def run_job(self, work: Callable[[], T], on_done: Callable[[T], object], *, busy: str, what: str = "",
                 on_finished: Callable[[], object] | None = None,
@@ -353,7 +357,7 @@ class ReviewSession(QObject):
         if self.document is None:
             return False
         if self.project is not None and getattr(self.project, "readonly", False):
-            self.errorRaised.emit(tr("dlg.error"), tr("dlg.readonly"))
+            self.errorRaised.emit(tr("dlg.error"), tr("dlg.readonly"), "")
             return False
         from goftar.gui.undo import push_command
 
@@ -402,7 +406,7 @@ class ReviewSession(QObject):
     def _save_failed(self, article_id: str, message: str) -> None:
         # the record stays in memory and the next edit saves it again: nothing is lost
         self.saveStateChanged.emit("failed")
-        self.errorRaised.emit(tr("dlg.error"), f"{tr('sb.save_failed')}: {article_id}\n\n{message}")
+        self.errorRaised.emit(tr("dlg.error"), f"{tr('sb.save_failed')}: {article_id}\n\n{message}", "")
 
     def _submit(self) -> None:
         record, self._to_submit = self._to_submit, None

@@ -592,3 +592,15 @@ def test_a_dropped_project_opens_on_a_worker(background_window: MainWindow, qtbo
     assert Path(w.session.project.path) == other and w.navigator.proxy.rowCount() == 1
     assert threads and threads[0] != threading.get_ident()
     assert w.work_label.text() == ""
+
+
+def test_an_import_error_lists_every_problem_in_the_details(window: MainWindow, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append((box.text(), box.detailedText())) or 0)
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("".join(f'{{"id": "x{i}", "text": {i}}}\n' for i in range(5)), encoding="utf-8")
+    window.session.import_paths([bad])
+    [(text, details)] = shown
+    assert "bad.jsonl:1" in text and "4 more" in text
+    assert [f"bad.jsonl:{i}" in line for i, line in enumerate(details.splitlines(), 1)] == [True] * 5
