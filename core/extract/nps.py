@@ -21,6 +21,7 @@ NUMBER_WORDS = frozenset(["یک", "دو", "سه", "چهار", "پنج", "شش", 
 SELF_CONTAINED_ORGS = frozenset(["دولت", "مجلس", "پارلمان", "کنگره", "پلیس", "ارتش", "کابینه", "دادگاه"])
 #: words inside a surname ("سید علی", "آل اسحاق", "فون در لاین")
 NAME_PARTICLES = frozenset(["سید", "میر", "آل", "ابو", "بن", "ابن", "فون", "ون", "دو", "دی", "دل", "ال", "عبد"])
+PERFECT_ENDINGS = ("ه\u200cاند", "ه\u200cاست", "ه\u200cایم", "ه\u200cاید", "ه\u200cام")
 PUNCT_STOP = set(".،,:؛;!?؟()[]{}«»“”\"'-–—/")
 
 
@@ -56,7 +57,8 @@ class Chunker:
             return True
         if t.text in self.lx.pronouns or t.text in VERBISH:
             return True
-        return t.text.startswith("می\u200c") or t.text.startswith("نمی\u200c")
+        # a verb: the present/continuous prefix, or a perfect form "ساخته‌اند", "گفته‌است"
+        return t.text.startswith(("می\u200c", "نمی\u200c")) or t.text.endswith(PERFECT_ENDINGS)
 
     def is_title_start(self, toks: list[Tok], i: int) -> bool:
         t = toks[i].text
@@ -100,7 +102,9 @@ class Chunker:
                 continue
             if title and self.fw(t) == "dem" and j + 1 < n and (
                     toks[j + 1].text in self.lx.org_words or toks[j + 1].text in self.lx.outlet_words
-                    or toks[j + 1].text in ("کشور", "شهر", "استان")):
+                    or toks[j + 1].text in ("کشور", "شهر", "استان")
+                    or (j == i + 1 and not self.is_stop(toks[j + 1]) and not self.content_break(toks, i, j + 1)
+                        and toks[j + 1].text not in self.lx.titles)):
                 j += 2  # "مدیرعامل این شرکت", "سخنگوی این وزارتخانه": a title of an organisation named before
                 continue
             if self.is_stop(t) or (t.text in self.lx.first_names and j > i + 1 and title) \

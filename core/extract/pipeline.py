@@ -664,7 +664,9 @@ class Analysis:
             k = f.rfind(word, 0, pos)
             while k >= 0:
                 toks = self.toks_in(k, min(len(f), k + 80))
-                if toks and toks[0].start == k:
+                if re.search(r"(?<![\w\u200c])(?:این|آن|همین|همان)[ \u200c]+$", f[max(0, k - 6):k]):
+                    pass  # itself a demonstrative reference ("پژوهشگران این دانشگاه"): look further back
+                elif toks and toks[0].start == k:
                     np_, _ = self.p.chunker.phrase_at(f, toks, 0)
                     if np_ is not None and np_.kind in ("outlet", "org", "group", "title", "state"):
                         return np_
