@@ -28,7 +28,7 @@ from types import TracebackType
 from typing import Any
 
 from ..errors import InputError, Problem, RecordError, StoreError
-from ..fsutil import atomic_write_text, fsync_dir
+from ..fsutil import atomic_write_lines_bytes, atomic_write_text, fsync_dir
 from ..model import LAYERS, REVIEW_STATUSES, Record
 from ..schema import dumps_record, loads_record, record_to_dict
 from .annotator import resolve_annotator
@@ -37,7 +37,6 @@ from .index import Entry
 from .journal import Journal
 from .lock import ProjectLock
 from .manifest import MANIFEST_NAME, Manifest
-from .rawio import atomic_write_lines_bytes
 
 SUGGESTIONS = "suggestions.jsonl"
 ANNOTATIONS = "annotations"
@@ -455,7 +454,7 @@ class Project:
                     done += 1
                     progress(done)
 
-        return atomic_write_lines_bytes(Path(out_path), lines())
+        return atomic_write_lines_bytes(out_path, lines())
 
     # ================================================================ writing
     def save(self, record: Record) -> None:
