@@ -704,6 +704,35 @@ class Analysis:
             return None
         return None
 
+    def fuller_name(self, surname: str, taken: set[tuple[int, int]]) -> tuple[tuple[int, int],
+                                                                              tuple[int, int] | None] | None:
+        """A fuller form of a surname-only speaker given elsewhere ("غلامحسین محسنی اژه‌ای، رئیس قوه قضاییه،"):
+        first name(s) right before the surname, and the appositive title after it, if any."""
+        f = self.f
+        ch = self.p.chunker
+        for m in re.finditer(r"(?<![\w\u200c])" + re.escape(surname) + r"(?![\w\u200c])", f):
+            if (m.start(), m.end()) in taken:
+                continue
+            before = self.toks_in(max(0, m.start() - 60), m.start())[-3:]
+            k = None
+            for x in range(len(before) - 1, -1, -1):
+                t = before[x]
+                if ch.is_stop(t) or t.text in self.lx.content_nouns or ch.is_title_start(before, x) \
+                        or t.text in self.lx.honorifics:
+                    break
+                if t.text in self.lx.first_names:
+                    k = x
+            if k is None:
+                continue
+            name = (before[k].start, m.end())
+            title = None
+            after = self.toks_in(m.end(), min(len(f), m.end() + 120))
+            if after and after[0].text in ("،", ",") and len(after) > 1 and ch.is_title_start(after, 1):
+                e = ch.extend(after, 1, title=True)
+                title = (after[1].start, after[e - 1].end)
+            return name, title
+        return None
+
     def _asked(self, s: int, e: int) -> NP | None:
         """The person a question of this sentence was put to ("از X پرسید", "از X سؤال کرد")."""
         f = self.f

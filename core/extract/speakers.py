@@ -357,6 +357,24 @@ class Registry:
         ca, cb = content_tokens(a), content_tokens(b)
         return bool(ca) and bool(cb) and (ca <= cb or cb <= ca) and a.split()[0][:3] == b.split()[0][:3]
 
+    def complete_names(self, finder) -> None:  # finder: Analysis.fuller_name
+        """A surname-only person gets the fuller name (and appositive title) the text gives elsewhere."""
+        for e in self.live():
+            if not e.named or e.etype not in ("person", "unknown") or " " in e.name.strip() or len(e.name) < 3:
+                continue
+            found = finder(fold(e.name), set(e.mentions))
+            if found is None:
+                continue
+            (a, b), title = found
+            e.name = self.text[a:b]
+            e.name_spans.append((a, b))
+            e.mentions.add((a, b))
+            e.etype = "person"
+            if title is not None:
+                e.mentions.add(title)
+                if e.role is None:
+                    e.role = self.text[title[0]:title[1]]
+
     def merge_into(self, src: Entity, dst: Entity) -> None:
         """Join `src` to `dst` (one person referred to in two ways)."""
         self._merge(src, dst)

@@ -320,3 +320,14 @@ def test_demonstrative_titles_and_antecedents(ex: Extractor) -> None:
         ("نتایج این پژوهش در یک نشریه بین‌المللی منتشر شده است", "دانشگاه صنعتی اصفهان", "این دانشگاه"),
     ]
     assert {s.name: s.role for s in rec.speakers}["سارا موسوی"] == "مجری این طرح"
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    ("غلامحسین محسنی اژه‌ای، رئیس قوه قضاییه، دیروز به استان سفر کرد.\nاژه‌ای گفته بود که هیچ مسئولی مصون از"
+     " پیگرد نیست.", "غلامحسین محسنی اژه‌ای", "رئیس قوه قضاییه"),
+    ("غلامحسین محسنی اژه‌ای، رئیس قوه قضاییه، دیروز به استان سفر کرد.\nرئیس قوه قضاییه گفت که پرونده‌ها بررسی"
+     " می‌شود.\nاژه‌ای افزود که زندان‌ها شلوغ است.", "غلامحسین محسنی اژه‌ای", "رئیس قوه قضاییه"),
+])
+def test_surname_speaker_gets_the_fuller_name(ex: Extractor, text: str, name: str, role: str) -> None:
+    rec = extract(ex, text)
+    assert [(s.name, s.role) for s in rec.speakers] == [(name, role)]
