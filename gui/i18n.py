@@ -149,7 +149,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "sb.no_selection": ("Select text first", "نخست متنی را برگزینید"),
     "sb.no_item": ("Select an item first", "نخست موردی را برگزینید"),
     "sb.no_speaker": ("Select a speaker first", "نخست گوینده‌ای را برگزینید"),
-    "sb.unavailable": ("Not available yet", "هنوز در دسترس نیست"),
     "sb.all_reviewed": ("Every article is reviewed", "همه مقاله‌ها بازبینی شده‌اند"),
     "sb.snap_failed": ("The selection holds no whole word", "گزینش هیچ واژهٔ کاملی ندارد"),
     # dialogs

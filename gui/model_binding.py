@@ -28,16 +28,13 @@ class ModelBinding(QObject):
 
     # ------------------------------------------------------------------ models
     def bind_document(self, document: Any, record: Record) -> None:
-        try:
-            from goftar.gui import models
-        except ImportError:
+        if document is None:
             return
-        classes = {"quotes": "QuotesModel", "speakers": "SpeakersModel", "claims": "ClaimsModel",
-                   "dates": "DatesModel"}
-        for layer, cls_name in classes.items():
-            cls = getattr(models, cls_name, None)
-            if cls is None or document is None:
-                continue
+        from goftar.gui import models
+
+        classes = {"quotes": models.QuotesModel, "speakers": models.SpeakersModel, "claims": models.ClaimsModel,
+                   "dates": models.DatesModel}
+        for layer, cls in classes.items():
             model = self.layer_models.get(layer)
             if model is not None:
                 model.set_document(document)
@@ -48,10 +45,8 @@ class ModelBinding(QObject):
                 self.window.panels[layer].set_model(model)
 
     def bind_project(self, project: Any, session: Any) -> None:
-        try:
-            from goftar.gui.models import ArticlesModel
-        except ImportError:
-            return
+        from goftar.gui.models import ArticlesModel
+
         if self.articles_model is not None:
             self.articles_model.set_project(project)
         else:

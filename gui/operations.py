@@ -394,7 +394,7 @@ class Operations(QObject):
 
         try:
             path = ensure_default_project(annotator=self.session.annotator)
-        except (GoftarError, OSError, ImportError) as e:
+        except (GoftarError, OSError) as e:
             self.session.fail(e)
             return False
         return self.session.open_project(path)

@@ -304,10 +304,6 @@ class ReviewSession(QObject):
         record = self.record
         if record is None:
             return
-        try:
-            from goftar.core.extract import Extractor  # noqa: F401
-        except ImportError:
-            return
         if synchronous or not self.background:
             from goftar.gui.workers import shared_extractor
 
@@ -480,24 +476,7 @@ def needs_extraction(record: Record) -> bool:
 
 
 def read_articles(paths: list[Path]) -> list[Record]:
-    """Records from files: the io importers when present, else goftar/1 JSONL and plain text."""
-    try:
-        from goftar.core.io.importers import import_paths
-    except ImportError:
-        import_paths = None
-    if import_paths is not None:
-        return list(import_paths(paths))
-    from goftar.core.schema import read_jsonl
+    """Records from files and folders (txt, HTML, JSONL), through the io importers."""
+    from goftar.core.io.importers import import_paths
 
-    out: list[Record] = []
-    for p in paths:
-        if p.suffix == ".jsonl":
-            res = read_jsonl(p)
-            if res.problems and not res.records:
-                raise GoftarError(str(res.problems[0]))
-            out.extend(r for _line, r in res.records)
-        else:
-            text = p.read_text(encoding="utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
-            out.append(Record(id=p.stem, text=text))
-    return out
-
+    return list(import_paths(paths))

@@ -7,17 +7,14 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
-from .roles import ItemRole, SearchRole, SortRole, StatusRole
+from goftar.core.text.fold import fold
 
-try:  # the text layer's 1:1 fold makes «علی» find «علي»; plain casefold when it is absent
-    from goftar.core.text.fold import fold as _fold
-except ImportError:  # pragma: no cover
-    def _fold(text: str) -> str:
-        return text
+from .roles import ItemRole, SearchRole, SortRole, StatusRole
 
 
 def _key(text: str) -> str:
-    return _fold(text).casefold()
+    """The text layer's 1:1 fold makes «علی» find «علي»."""
+    return fold(text).casefold()
 
 
 class ItemFilterProxy(QSortFilterProxyModel):

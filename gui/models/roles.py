@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from goftar.gui.i18n import CATALOGUE, tr
+
 #: `index.data(ItemRole)` is the core object of the row (Quote, Speaker, Claim, DateMention, or an article id).
 ItemRole = Qt.ItemDataRole.UserRole + 1
 #: A sortable key (numbers stay numbers, text sorts in reading order); the proxy sorts on it.
@@ -18,8 +20,4 @@ SearchRole = Qt.ItemDataRole.UserRole + 5
 
 def label(key: str, english: str) -> str:
     """The interface catalogue's text for `key`, or `english` when the catalogue lacks it."""
-    try:
-        from goftar.gui.i18n import CATALOGUE, tr
-    except ImportError:  # the catalogue belongs to the shell; the models work without it
-        return english
     return tr(key) if key in CATALOGUE else english
