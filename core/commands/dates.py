@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as _dt
+import logging
 from typing import Any
 
 from ..model import DateMention, Record, Span
 from ..schema import parse_iso_date
 from .base import CommandError
+
+_log = logging.getLogger(__name__)
 
 
 def _parse(value: str, calendar: str) -> tuple[int, int, int]:
@@ -70,17 +73,15 @@ CONTEXT = 3000
 
 
 def guess_date(record: Record, span: Span) -> DateMention | None:
-    """The value the dates extractor reads in a selected span, if that module is available.
+    """The value the dates extractor reads in a selected span.
 
     A year-less date (۲۳ شهریورماه) takes its year from the publication date or the nearest
     dated context, so when the span alone gives no value, the module reads the span within
     its surrounding text. Best effort: an analyst-added date without a value is still valid,
-    so any failure of the optional module (absent, or unable to read this span) leaves it empty.
+    so a failure of the extractor on this span leaves it empty (and is logged, not hidden).
     """
-    try:
-        from ..extract.dates import find_dates
-    except ImportError:
-        return None
+    from ..extract.dates import find_dates  # on first use: start-up need not load the extractor
+
     published: Any = (record.meta or {}).get("published")
     published = published if isinstance(published, dict) else None
 
@@ -88,6 +89,7 @@ def guess_date(record: Record, span: Span) -> DateMention | None:
         try:
             found = find_dates(text, published=published)
         except Exception:
+            _log.exception("reading the date in %r failed; the date is added without a value", span.text)
             return None
         overlap = [(min(d.end + offset, span.end) - max(d.start + offset, span.start), d) for d in found]
         overlap = [(o, d) for o, d in overlap if o > 0]
