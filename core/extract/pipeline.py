@@ -31,6 +31,8 @@ IMPERATIVE_END = re.compile(r"(?<![\w\u200c])ب[\w\u200c]+ید[.!]?$")
 BYLINE_RE = re.compile(r"^[—–-]+\s*(?P<who>[^()\n]*?)\s*\((?P<handle>@\w+)\)")
 CREDIT_RE = re.compile(r"^(?:انتهای پیام|منبع|عکس|ترجمه|گفت[\u200c ]?و[\u200c ]?گو از|گزارش از|کد خبر|"
                        r"برچسب|نویسنده|تنظیم|خبرنگار)")
+CONTRAST_RE = re.compile(r"[؛،][ \u200c]*(?:اما|ولی|با[ \u200c]+این[ \u200c]+حال|در[ \u200c]*حالی[ \u200c]*که)(?![\w\u200c])")
+NEG_PAST_END_RE = re.compile(r"(?<![\w\u200c])ن(?:کرد|داد|گفت|نمود|پذیرفت|کرده|داده|گفته)(?:ند|ه[ \u200c]+است)?$")
 POST_BACKREF_RE = re.compile(r"(?<![\w\u200c])(?:این|همین|آن)[ \u200c]+(?:پیام|پست|توییت|توئیت|یادداشت|نوشته|"
                              r"متن|اظهارات|سخنان|جملات|مطلب|واکنش)")
 CONJ_BEFORE_CUE = re.compile(r"[ \u200c،]+و[ \u200c]+(?:(?:همچنین|نیز|در ادامه|سپس|بار دیگر)[ \u200c،]+)?$")
@@ -446,7 +448,10 @@ class Analysis:
                 more_cues = bool(self.cues_between(pair.outer_end, sent[1]))
                 if not rest or more_cues or f[cue.end:pos].strip(" \u200c") == ":" or rest.startswith("«"):
                     # the whole reported clause is marked: direct (GUIDELINES §7); "verb: «…» «…»"
+                    n_before = len(self.cands)
                     self._direct_run(pair, cue, para)
+                    if len(self.cands) > n_before and self.cands[n_before].cue == (cue.start, cue.end):
+                        prev_in_sent[sent] = self.cands[n_before]  # "تصریح کرد: «…» و افزود …" share a subject
                     continue
                 s, e = clause_span(f, pos, sent[1])
                 cand = Cand("indirect", s, e, (cue.start, cue.end), order=cue.start)
@@ -611,6 +616,10 @@ class Analysis:
     def _clause_end(self, pos: int, end: int) -> int:
         """An unmarked clause ends at a comma that a later attribution of the sentence follows."""
         f = self.f
+        # the narrative resumes: "…؛ اما …", or "…، اما جزئیات بیشتری ارائه نکرد" (the speaker's own act)
+        m = CONTRAST_RE.search(f, pos, end)
+        if m is not None and (f[m.start()] == "؛" or NEG_PAST_END_RE.search(f[m.end():end].rstrip(" .!\u200c"))):
+            return m.start()
         for c in self.cues_between(pos, end):
             if c.first_person or c.passive:
                 continue
@@ -884,6 +893,8 @@ class Analysis:
         if prev is not None and prev.cue is not None and prev.cue[1] <= cue.start:
             between = self.toks_in(max(prev.cue[1], prev.end if prev.end <= cue.start else prev.cue[1]),
                                    cue.start)
+            while between and between[0].text in ("»", "”", '"', ".", "،"):
+                between = between[1:]  # the closing mark of the first (direct) quote
             if between and between[0].text == "و" and self.p.chunker.find_source(f, between[1:]) is None:
                 cand.mode = "share"
                 cand.share_with = prev

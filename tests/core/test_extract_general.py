@@ -337,3 +337,21 @@ def test_demonstrative_titles_and_antecedents(ex: Extractor) -> None:
 def test_surname_speaker_gets_the_fuller_name(ex: Extractor, text: str, name: str, role: str) -> None:
     rec = extract(ex, text)
     assert [(s.name, s.role) for s in rec.speakers] == [(name, role)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a direct quote and a coordinated cue share the subject
+    ("سخنگوی دولت تصریح کرد: «دولت عقب‌نشینی نمی‌کند» و افزود که یارانه‌ها پرداخت می‌شود.",
+     [("دولت عقب‌نشینی نمی‌کند", "سخنگوی دولت", "سخنگوی دولت"),
+      ("یارانه‌ها پرداخت می‌شود", "سخنگوی دولت", "سخنگوی دولت")]),
+    # the narrative resumes after «؛ اما» or with the speaker's own (negated) act
+    ("وزیر صنعت گفت قیمت‌ها تا پایان سال ثابت می‌ماند؛ اما تولیدکنندگان نگران هستند.",
+     [("قیمت‌ها تا پایان سال ثابت می‌ماند", "وزیر صنعت", "وزیر صنعت")]),
+    ("وزیر کشور به خبرنگاران گفت که اوضاع تحت کنترل است، اما جزئیات بیشتری ارائه نکرد.",
+     [("اوضاع تحت کنترل است", "وزیر کشور", "وزیر کشور")]),
+    # a contrast inside the speaker's words stays in the quote
+    ("وزیر صنعت گفت قیمت‌ها ثابت می‌ماند، اما تولید کاهش یافته است.",
+     [("قیمت‌ها ثابت می‌ماند، اما تولید کاهش یافته است", "وزیر صنعت", "وزیر صنعت")]),
+])
+def test_where_an_indirect_clause_ends(ex: Extractor, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert attributed(extract(ex, text)) == expected
