@@ -355,3 +355,12 @@ def test_surname_speaker_gets_the_fuller_name(ex: Extractor, text: str, name: st
 ])
 def test_where_an_indirect_clause_ends(ex: Extractor, text: str, expected: list[tuple[str, str, str]]) -> None:
     assert attributed(extract(ex, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("قیمت‌ها تا پایان سال ثابت می‌ماند، وزیر صنعت روز دوشنبه گفت.",
+     [("قیمت‌ها تا پایان سال ثابت می‌ماند", "وزیر صنعت", "وزیر صنعت")]),
+    ("پس از پایان جلسه که دو ساعت طول کشید، وزیر صنعت سخن گفت.", []),
+])
+def test_clause_before_a_sentence_final_cue(ex: Extractor, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert attributed(extract(ex, text)) == expected
