@@ -413,8 +413,9 @@ class Registry:
             if e.role and e.etype == "person":
                 forms.add(e.role)
             for form in sorted((fm for fm in forms if len(fm) >= 3), key=len, reverse=True):
-                ff = fold(form)
-                for m in re.finditer(r"(?<![\w\u200c])" + re.escape(ff) + r"(?![\w\u200c])", f):
+                # a space or ZWNJ inside the form matches a space, a ZWNJ or nothing ("نیک‌پور" = "نیک پور")
+                ff = "[ \u200c]?".join(re.escape(p) for p in re.split(r"[ \u200c]+", fold(form)) if p)
+                for m in re.finditer(r"(?<![\w\u200c])" + ff + r"(?![\w\u200c])", f):
                     span = (m.start(), m.end())
                     if any(taken[span[0]:span[1]]):
                         continue

@@ -364,3 +364,15 @@ def test_where_an_indirect_clause_ends(ex: Extractor, text: str, expected: list[
 ])
 def test_clause_before_a_sentence_final_cue(ex: Extractor, text: str, expected: list[tuple[str, str, str]]) -> None:
     assert attributed(extract(ex, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "mentions"), [
+    ("علي رضايي، رييس سازمان، گفت که بودجه كافي است. رضایی افزود که طرح اجرا می‌شود. وي همچنين تاكيد كرد كه"
+     " كاركنان حقوق مي گيرند.", ["علي رضايي", "رييس سازمان", "رضایی", "وي"]),
+    ("مريم نيك‌پور گفت که آزمایش موفق بود. این پژوهش را نیک پور و همکارانش انجام دادند.",
+     ["مريم نيك‌پور", "نیک پور"]),
+])
+def test_mentions_folded_and_joiner_insensitive(ex: Extractor, text: str, mentions: list[str]) -> None:
+    rec = extract(ex, text)
+    assert len(rec.speakers) == 1
+    assert [m.text for m in rec.speakers[0].mentions] == mentions
