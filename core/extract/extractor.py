@@ -205,7 +205,7 @@ class Extractor:
 
 def _headline_title_to_lead(cands: list[Cand], reg: Registry) -> None:
     """A headline by title only ("سرمربی استقلال: …") whose title the body never uses again is the person
-    the lead quotes first by name, when that person has no other role."""
+    the lead quotes first by name, when that person has no other role (or is the guest of an interview)."""
     for h in cands:
         if not (h.embedded and h.cue is None and h.np is not None and h.np.kind == "title"
                 and isinstance(h.entity, Entity)):
@@ -218,7 +218,7 @@ def _headline_title_to_lead(cands: list[Cand], reg: Registry) -> None:
         if nxt is None:
             continue
         o = nxt.entity.root()
-        if o is not e and o.named and o.etype in ("person", "unknown") and o.role is None:
+        if o is not e and o.named and o.etype in ("person", "unknown") and (o.role is None or nxt.speaker_mention_null):
             reg.merge_into(e, o)
             o.etype = "person"
 

@@ -374,7 +374,7 @@ class Analysis:
                 continue
             head = f[head_s:head_e]
             words = head.split()
-            if not (1 <= len(words) <= 5) or any(c.start < colon and c.end > seg_start for c in self.cues):
+            if not (1 <= len(words) <= 9) or any(c.start < colon and c.end > seg_start for c in self.cues):
                 continue
             if words[0] in HEAD_STOP or any(p[0] < colon and p[1] > seg_start for p in self.preps):
                 continue
@@ -385,7 +385,11 @@ class Analysis:
             if not htoks:
                 continue
             np_, j = self.p.chunker.phrase_at(f, htoks, 0)
-            if np_ is None or j < len(htoks) or np_.kind in ("pronoun", "refl", "dem", "indef"):
+            # "X در گفت‌وگو با ما: …": the speaker, then the occasion
+            framed = np_ is not None and j < len(htoks) and self.lx.function_words.get(htoks[j].text) == "prep" \
+                and np_.kind in ("title", "name", "org", "outlet", "group", "state")
+            if np_ is None or (j < len(htoks) and not framed) or np_.kind in ("pronoun", "refl", "dem", "indef") \
+                    or (not framed and len(words) > 5):
                 continue
             weak = False
             if not (np_.kind in ("outlet", "marked", "org", "state", "title", "group")

@@ -376,3 +376,20 @@ def test_mentions_folded_and_joiner_insensitive(ex: Extractor, text: str, mentio
     rec = extract(ex, text)
     assert len(rec.speakers) == 1
     assert [m.text for m in rec.speakers[0].mentions] == mentions
+
+
+INTERVIEW = ("کارشناس اقتصادی در گفت‌وگو با ما: بازار مسکن تا پایان سال راکد می‌ماند\n"
+             "گفت‌وگوی ما با حسین عبده تبریزی، اقتصاددان و استاد دانشگاه، را در ادامه می‌خوانید.\n"
+             "وضعیت بازار مسکن را چطور ارزیابی می‌کنید؟\n"
+             "بازار مسکن در رکود عمیقی است و تعداد معاملات ۴۰ درصد کم شده است.\n"
+             "دولت چه باید بکند؟\n"
+             "دولت باید عرضه زمین را افزایش دهد.\n")
+
+
+def test_framed_headline_of_an_interview(ex: Extractor) -> None:
+    rec = extract(ex, INTERVIEW)
+    assert attributed(rec) == [
+        ("بازار مسکن تا پایان سال راکد می‌ماند", "حسین عبده تبریزی", "کارشناس اقتصادی"),
+        ("بازار مسکن در رکود عمیقی است و تعداد معاملات ۴۰ درصد کم شده است", "حسین عبده تبریزی", None),
+        ("دولت باید عرضه زمین را افزایش دهد", "حسین عبده تبریزی", None),
+    ]
