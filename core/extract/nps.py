@@ -238,6 +238,10 @@ class Chunker:
                 inner.head = (t.start, inner.head[1])
                 return inner, j
             return None, i + 1
+        if c == "quant" and i + 1 < n and toks[i + 1].text in lx.group_nouns:
+            # "برخی تحلیلگران غربی", "بسیاری کارشناسان": a quantified group without از
+            j = self.extend(toks, i + 1, title=False, limit=5)
+            return NP("group", t.start, toks[j - 1].end, (t.start, toks[j - 1].end), etype="group"), j
         if c is not None:
             return None, i + 1
         if self.is_stop(t) or t.text[:1].isdigit():

@@ -264,7 +264,8 @@ class Registry:
         return e, head
 
     def _group_name(self, desc: str) -> str:
-        for pre in ("برخی از ", "بعضی از ", "یکی از ", "شماری از ", "تعدادی از "):
+        for pre in ("برخی از ", "بعضی از ", "یکی از ", "شماری از ", "تعدادی از ", "برخی ", "بعضی ", "شماری ",
+                    "تعدادی ", "بسیاری از ", "بسیاری "):
             if desc.startswith(pre):
                 return desc[len(pre):]
         return desc

@@ -393,3 +393,13 @@ def test_framed_headline_of_an_interview(ex: Extractor) -> None:
         ("بازار مسکن در رکود عمیقی است و تعداد معاملات ۴۰ درصد کم شده است", "حسین عبده تبریزی", None),
         ("دولت باید عرضه زمین را افزایش دهد", "حسین عبده تبریزی", None),
     ]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("به اعتقاد برخی تحلیلگران غربی، این تنش‌ها به بحران دیپلماتیک تازه‌ای منجر می‌شود.",
+     [("این تنش‌ها به بحران دیپلماتیک تازه‌ای منجر می‌شود", "تحلیلگران غربی", "برخی تحلیلگران غربی")]),
+    ("برخی کارشناسان معتقدند که قیمت‌ها کاهش می‌یابد.",
+     [("قیمت‌ها کاهش می‌یابد", "کارشناسان", "برخی کارشناسان")]),
+])
+def test_quantified_groups(ex: Extractor, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert attributed(extract(ex, text)) == expected
