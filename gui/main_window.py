@@ -175,7 +175,7 @@ class MainWindow(QMainWindow):
         self.view.set_editable_span((found[1].start, found[1].end) if found and found[0] != "speakers" else None)
         if changes is None or getattr(changes, "review", False):
             self.header.show_record(self.session.record)
-            self.models.refresh_articles(self.session.article_id)
+            self.models.refresh_articles(self.session.article_id, self.session.record.review_status)
             self.navigator.update_progress()
 
     def _on_project_opened(self, project: Any) -> None:

@@ -53,11 +53,13 @@ class ModelBinding(QObject):
             self.articles_model = ArticlesModel(project, parent=self)
             self.window.navigator.set_model(self.articles_model)
 
-    def refresh_articles(self, article_id: str | None = None) -> None:
+    def refresh_articles(self, article_id: str | None = None, status: str | None = None) -> None:
+        """After an edit of `article_id` (its in-memory `status`, which the store has once the save
+        is done), or after an import (no id: every article)."""
         if self.articles_model is None:
             return
         if article_id is not None:
-            self.articles_model.refresh_status(article_id)
+            self.articles_model.refresh_status(article_id, status)
         else:
             self.articles_model.refresh()
 

@@ -3,12 +3,14 @@
 Reads `goftar.core.store.Project` (ids in import order, the cheap status index). Titles live
 inside the records, so they are read lazily — for rows a view actually shows — and, for projects
 up to `BACKGROUND_TITLES` articles, all at once on a worker thread after opening, so the text
-filter can search them without ever loading a record on the UI thread. After a save the shell
-calls `refresh_status(id)`; after an import, `refresh()`.
+filter can search them without ever loading a record on the UI thread. Review statuses are read
+once per `refresh()` (after opening or an import) and then kept by `refresh_status(id, status)`,
+which the shell calls after every edit that changes one.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -36,6 +38,10 @@ class ArticlesModel(QAbstractTableModel):
         self._ids: list[str] = []
         self._row: dict[str, int] = {}
         self._titles: dict[str, str] = {}
+        #: review status per article, read once per refresh and then kept by refresh_status, so that
+        #: painting, filtering and the progress count never ask the store row by row
+        self._status: dict[str, str] = {}
+        self._counts: Counter[str] = Counter()
         self._background_titles = background_titles
         self.titles_job: Any = None
         if project is not None:
@@ -56,6 +62,8 @@ class ArticlesModel(QAbstractTableModel):
         self._ids = list(self._project.ids()) if self._project is not None else []
         self._row = {rid: i for i, rid in enumerate(self._ids)}
         self._titles.clear()
+        self._status = {rid: self._read_status(rid) for rid in self._ids}
+        self._counts = Counter(self._status.values())
         self.endResetModel()
         if self._background_titles and self._project is not None and 0 < len(self._ids) <= self.BACKGROUND_TITLES:
             self._load_titles()
@@ -81,10 +89,19 @@ class ArticlesModel(QAbstractTableModel):
 
         self.titles_job = run_in_background(read, done, lambda _ex: None)
 
-    def refresh_status(self, article_id: str) -> None:
+    def refresh_status(self, article_id: str, status: str | None = None) -> None:
+        """One article's status changed: `status` when the caller knows it (the open article's, which
+        may still be on its way to the store), else read from the store. The counts follow."""
         row = self._row.get(article_id)
-        if row is not None:
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(_COLUMNS) - 1))
+        if row is None:
+            return
+        old, new = self._status.get(article_id), status or self._read_status(article_id)
+        if old != new:
+            self._status[article_id] = new
+            self._counts[new] += 1
+            if old is not None:
+                self._counts[old] -= 1
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(_COLUMNS) - 1))
 
     def set_title(self, article_id: str, title: str) -> None:
         """Tell the model a title it already knows (e.g. of the article just opened)."""
@@ -103,6 +120,9 @@ class ArticlesModel(QAbstractTableModel):
         return self.index(row, column) if row is not None else QModelIndex()
 
     def status(self, article_id: str) -> str:
+        return self._status.get(article_id, "unreviewed")
+
+    def _read_status(self, article_id: str) -> str:
         if self._project is None:
             return "unreviewed"
         try:
@@ -110,13 +130,13 @@ class ArticlesModel(QAbstractTableModel):
         except (GoftarError, KeyError):
             return "unreviewed"
 
+    def counts(self) -> dict[str, int]:
+        """Articles per review status (every status listed)."""
+        return {s: self._counts.get(s, 0) for s in REVIEW_STATUSES}
+
     def progress(self) -> tuple[int, int]:
         """(articles reviewed or skipped, all articles)."""
-        counts = getattr(self._project, "status_counts", None)
-        if callable(counts):
-            c = counts()
-            return sum(c.get(s, 0) for s in _DONE), len(self._ids)
-        return sum(1 for rid in self._ids if self.status(rid) in _DONE), len(self._ids)
+        return sum(self._counts.get(s, 0) for s in _DONE), len(self._ids)
 
     def next_unreviewed(self, current: str | None = None, *, backwards: bool = False) -> str | None:
         """The next (or previous) article not yet reviewed or skipped, wrapping around; None when all are."""

@@ -283,6 +283,36 @@ def test_articles_model_over_a_project(qtbot: Any, tmp_path: Path) -> None:
         project.close()
 
 
+def test_navigator_counts_a_status_change_before_the_store_has_it(qtbot: Any, tmp_path: Path) -> None:
+    from goftar.core.store import Project
+    from goftar.gui.panels.navigator import NavigatorPanel
+
+    project = Project.create(tmp_path / "p", annotator="tester")
+    try:
+        project.add_articles([Record(id=f"a{i}", text="متن") for i in (3, 1, 2)])
+        model = ArticlesModel(project, background_titles=False)
+        nav = NavigatorPanel()
+        qtbot.addWidget(nav)
+        nav.set_model(model)
+        # Given a fresh navigator, Then rows stay in import order (no sort until a header is clicked)
+        assert [nav.proxy.item_at(r) for r in range(3)] == ["a3", "a1", "a2"]
+        # When the open article is marked reviewed in memory (its save still queued)
+        model.refresh_status("a1", "reviewed")
+        # Then it is counted, shown and skipped at once, though the store still says unreviewed
+        assert project.review_status("a1") == "unreviewed"
+        assert model.progress() == (1, 3) and model.counts()["reviewed"] == 1 and model.status("a1") == "reviewed"
+        assert (nav.progress.value(), nav.progress.maximum()) == (1, 3)
+        assert model.next_unreviewed("a3") == "a2"
+        model.refresh_status("a1", "in_progress")        # undone to in progress: counted once, not twice
+        assert model.counts() == {"unreviewed": 2, "in_progress": 1, "reviewed": 0, "skipped": 0}
+        nav.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        assert [nav.proxy.item_at(r) for r in range(3)] == ["a3", "a1", "a2"]   # column 0 sorts by import order
+        nav.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        assert [nav.proxy.item_at(r) for r in range(3)] == ["a2", "a1", "a3"]
+    finally:
+        project.close()
+
+
 def test_header_and_parent_rules(qtbot: Any, doc: Document) -> None:
     for cls in MODELS:
         m = cls(doc)
