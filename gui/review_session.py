@@ -43,12 +43,10 @@ class ReviewSession(QObject):
         self.annotator = annotator or settings.annotator
         self.project: Any = None
         self.loose: dict[str, Record] = {}   # articles opened from files, not in a project
-        self.document: Any = None
-        self.article_id: str | None = None
+        self.document: Any = None        # the open article's Document (None: no article open)
         self.current: tuple[str, str] | None = None
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(500)
-        self._records_cache: Record | None = None
         self.save_state = "saved"
         self.background = True            # False: extraction and saving run on this thread (screenshots)
         self.saver: Any = None             # guicore SaveQueue of the open project
@@ -63,9 +61,11 @@ class ReviewSession(QObject):
     # ------------------------------------------------------------------ state
     @property
     def record(self) -> Record | None:
-        if self.document is not None:
-            return self.document.record
-        return self._records_cache
+        return self.document.record if self.document is not None else None
+
+    @property
+    def article_id(self) -> str | None:
+        return self.document.record.id if self.document is not None else None
 
     def article_ids(self) -> list[str]:
         if self.project is not None:
@@ -146,8 +146,6 @@ class ReviewSession(QObject):
         self.project = None
         self.loose = {}
         self.document = None
-        self._records_cache = None
-        self.article_id = None
         self.undo_stack.clear()
 
     def open_project(self, path: str | Path, *, create: bool = False) -> bool:
@@ -265,7 +263,6 @@ class ReviewSession(QObject):
             self.fail(e, article_id)
             return False
         self.undo_stack.clear()
-        self.article_id = article_id
         self.current = None
         self._set_document(record)
         self.articleOpened.emit(record)
@@ -276,9 +273,7 @@ class ReviewSession(QObject):
 
     def _set_document(self, record: Record) -> None:
         self.document = make_document(record, self._save)
-        self._records_cache = record
-        if self.document is not None:
-            self.document.changed.connect(self.on_document_changed)
+        self.document.changed.connect(self.on_document_changed)
 
     def _idle_save_state(self) -> str:
         if self.project is None:
