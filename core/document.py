@@ -46,7 +46,7 @@ class Document:
     `on_save(record)` is the persistence hook (the GUI wires it to a SaveQueue or Project.save).
     """
 
-    def __init__(self, record: Record, *, on_save: Callable[[Record], Any] | None = None):
+    def __init__(self, record: Record, *, on_save: Callable[[Record], Any] | None = None) -> None:
         self.record = record
         self.on_save = on_save
         self.changed = Signal()

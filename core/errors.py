@@ -37,7 +37,7 @@ class GoftarError(Exception):
 class RecordError(GoftarError, ValueError):
     """A record (or a file of records) breaks the goftar/1 contract."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem]) -> None:
         self.problems = [p for p in problems if p.severity == "error"] or list(problems)
         first = str(self.problems[0]) if self.problems else "invalid record"
         more = len(self.problems) - 1

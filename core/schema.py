@@ -88,7 +88,7 @@ def _is_key(ref: Any, table: dict[str, Any]) -> bool:
 
 
 class _Checker:
-    def __init__(self, rec: Any, gold: bool):
+    def __init__(self, rec: Any, gold: bool) -> None:
         self.rec, self.gold = rec, gold
         rid = rec.get("id") if isinstance(rec, dict) else None
         self.rid = rid if isinstance(rid, str) and rid else None

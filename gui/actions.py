@@ -83,7 +83,7 @@ CONTEXT: tuple[str | None, ...] = ("add_quote", "add_claim", "add_date", "new_sp
 class ActionSet:
     """The window's actions by name (`actions["add_quote"]`), parented to the window."""
 
-    def __init__(self, parent: QWidget):
+    def __init__(self, parent: QWidget) -> None:
         self._actions: dict[str, QAction] = {}
         for spec in SPECS:
             a = QAction(tr(f"act.{spec.name}"), parent)

@@ -42,7 +42,7 @@ def timestamp_both(iso: str | None) -> str:
 
 
 class ArticleHeader(QLabel):
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("articleHeader")
         self.setTextFormat(Qt.TextFormat.RichText)

@@ -52,7 +52,7 @@ class ArticleView(QPlainTextEdit):
     #: ("start"|"end", new start, new end) after the current item's edge was dragged
     spanDragged = Signal(str, int, int)
 
-    def __init__(self, parent: QWidget | None = None, *, font_size: float = 15.0):
+    def __init__(self, parent: QWidget | None = None, *, font_size: float = 15.0) -> None:
         super().__init__(parent)
         self.setObjectName("articleView")
         self.setReadOnly(True)

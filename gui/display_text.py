@@ -37,7 +37,7 @@ class DisplayText:
 
     __slots__ = ("_marks_shown", "inserts", "record_text", "shown", "umap")
 
-    def __init__(self, text: str):
+    def __init__(self, text: str) -> None:
         self.record_text = text
         #: record offsets before which a mark is shown (sorted)
         self.inserts = _mark_positions(text)

@@ -21,7 +21,7 @@ def guide_markdown(lang: str | None = None) -> str:
 
 
 class GuideDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("guideDialog")
         self.setWindowTitle(tr("act.guide"))

@@ -136,7 +136,7 @@ class Highlighter:
     changed get a new QTextCursor, so re-highlighting costs little even with thousands of items.
     """
 
-    def __init__(self, document: QTextDocument, display: DisplayText):
+    def __init__(self, document: QTextDocument, display: DisplayText) -> None:
         self._doc = document
         self._map = display
         self._cache: dict[tuple, QTextEdit.ExtraSelection] = {}

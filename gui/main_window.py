@@ -38,7 +38,7 @@ from goftar.gui.settings import AppSettings
 
 class MainWindow(QMainWindow):
     def __init__(self, *, settings: AppSettings | None = None, annotator: str | None = None,
-                 interactive: bool = True):
+                 interactive: bool = True) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle(tr("app.title"))

@@ -18,7 +18,7 @@ class ModelBinding(QObject):
     #: message key of NLP loading ("sb.nlp_loading", "sb.nlp_ready", "")
     nlpStateChanged = Signal(str)
 
-    def __init__(self, session: Any, window: Any):
+    def __init__(self, session: Any, window: Any) -> None:
         super().__init__(window)
         self.session = session
         self.window = window

@@ -26,7 +26,7 @@ class Operations(QObject):
     statusMessage = Signal(str)
 
     def __init__(self, session: Any, view: Any, panels: dict[str, Any], navigator: Any, actions: Any,
-                 window: QWidget):
+                 window: QWidget) -> None:
         super().__init__(window)
         self.session = session
         self.view = view

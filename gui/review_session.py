@@ -37,7 +37,7 @@ class ReviewSession(QObject):
     errorRaised = Signal(str, str, str)     # title, message, details (every problem; "" = none)
     infoRaised = Signal(str, str)           # title, message
 
-    def __init__(self, settings: AppSettings, *, annotator: str | None = None, parent: QObject | None = None):
+    def __init__(self, settings: AppSettings, *, annotator: str | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
         self.annotator = annotator or settings.annotator
@@ -421,7 +421,7 @@ class LooseArticles:
 
     readonly = False
 
-    def __init__(self, records: dict[str, Record]):
+    def __init__(self, records: dict[str, Record]) -> None:
         self._records = records
 
     def ids(self) -> list[str]:

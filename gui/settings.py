@@ -12,7 +12,7 @@ MAX_RECENT = 8
 class AppSettings:
     """Typed access to the app's QSettings; one instance per window."""
 
-    def __init__(self, settings: QSettings | None = None):
+    def __init__(self, settings: QSettings | None = None) -> None:
         self._s = settings if settings is not None else QSettings("Goftar", "goftar")
 
     # ------------------------------------------------------------ language

@@ -16,7 +16,7 @@ from goftar.gui.i18n import tr
 
 
 class ShortcutsDialog(QDialog):
-    def __init__(self, rows: list[tuple[str, str]], parent: QWidget | None = None):
+    def __init__(self, rows: list[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shortcutsDialog")
         self.setWindowTitle(tr("dlg.shortcuts_title"))

@@ -83,7 +83,7 @@ class CommandAdapter(QUndoCommand):
 
     def __init__(self, document: Document, command: Command, on_saved: OnSaved | None = None, *,
                  on_error: OnError | None = None, already_done: bool = False,
-                 parent: QUndoCommand | None = None):
+                 parent: QUndoCommand | None = None) -> None:
         super().__init__(command_label(command), parent)
         self.document = document
         self.command = command
@@ -152,7 +152,7 @@ class DocumentUndo:
     the panel models take (`QuotesModel(doc, executor=undo.push)`)."""
 
     def __init__(self, document: Document, stack: QUndoStack | None = None, on_saved: OnSaved | None = None,
-                 *, on_error: OnError | None = None):
+                 *, on_error: OnError | None = None) -> None:
         self.document = document
         self.stack = stack if stack is not None else QUndoStack()
         self.on_saved = on_saved

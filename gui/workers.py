@@ -46,7 +46,7 @@ class Job(QObject):
     failed = Signal(object)
     _result = Signal(object, bool)
 
-    def __init__(self, fn: Callable[[], Any]):
+    def __init__(self, fn: Callable[[], Any]) -> None:
         super().__init__()
         self.fn = fn
         self.finished = False
@@ -67,7 +67,7 @@ class Job(QObject):
 
 
 class _Runnable(QRunnable):
-    def __init__(self, job: Job):
+    def __init__(self, job: Job) -> None:
         super().__init__()
         self.job = job
         self.setAutoDelete(True)
@@ -108,7 +108,7 @@ class ProgressSignal(QObject):
 
     changed = Signal(int)
 
-    def __init__(self, total: int, parent: QObject | None = None):
+    def __init__(self, total: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.total = total
         self._step = max(1, total // 200)
@@ -127,7 +127,7 @@ class HazmLoader(QObject):
     loaded = Signal()
     failed = Signal(str)
 
-    def __init__(self, parent: QObject | None = None):
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.loading = False
         self.ready = False
@@ -181,7 +181,7 @@ class ExtractJob(QObject):
     finished = Signal(object)
     failed = Signal(str, str)
 
-    def __init__(self, parent: QObject | None = None):
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.job: Job | None = None
 
@@ -220,7 +220,7 @@ class SaveQueue(QObject):
     _bg_failed = Signal(str, str)
     _bg_busy = Signal(bool)
 
-    def __init__(self, save: Callable[[Record], Any], parent: QObject | None = None):
+    def __init__(self, save: Callable[[Record], Any], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._save = save
         self._cond = threading.Condition()

@@ -99,7 +99,7 @@ class EditLog:
 
     __slots__ = ("ops", "record")
 
-    def __init__(self, record: Any):
+    def __init__(self, record: Any) -> None:
         self.record = record
         self.ops: list[_Op] = []
 

@@ -85,7 +85,7 @@ def codec_name(encoding: str) -> str:
 class DecodeError(InputError):
     """Bytes that cannot be decoded; `byte_offset` is where (so callers can add a line number)."""
 
-    def __init__(self, name: str, reason: str, byte_offset: int | None = None):
+    def __init__(self, name: str, reason: str, byte_offset: int | None = None) -> None:
         super().__init__(f"{name}: {reason}")
         self.name, self.reason, self.byte_offset = name, reason, byte_offset
 

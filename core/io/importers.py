@@ -64,7 +64,7 @@ class Importer:
     """One import run: reads paths into records and collects every problem on the way."""
 
     def __init__(self, *, encoding: str | None = None, rename_duplicates: bool = False,
-                 taken: Collection[str] = ()):
+                 taken: Collection[str] = ()) -> None:
         if encoding:
             codec_name(encoding)  # an unknown encoding is one error now, not one per file
         self.encoding = encoding

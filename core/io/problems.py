@@ -32,7 +32,7 @@ class ImportProblem:
 class ImportFailed(InputError):
     """An import that found problems; nothing was imported. `problems` lists every one of them."""
 
-    def __init__(self, problems: list[ImportProblem]):
+    def __init__(self, problems: list[ImportProblem]) -> None:
         self.problems = list(problems)
         first = str(self.problems[0]) if self.problems else "import failed"
         more = len(self.problems) - 1

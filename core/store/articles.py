@@ -31,7 +31,7 @@ class _NothingToDo(Exception):
 class ArticleFile:
     """The index of articles.jsonl: first good line per id, import order, unreadable ids."""
 
-    def __init__(self, folder: Path, cache: Path):
+    def __init__(self, folder: Path, cache: Path) -> None:
         self.folder = folder
         self.path = folder / ARTICLES
         self.cache = cache

@@ -182,7 +182,7 @@ class FileIndex:
     keeps them only while it still matches the file, and a rescan starts with none.
     """
 
-    def __init__(self, path: Path, name: str):
+    def __init__(self, path: Path, name: str) -> None:
         self.path = path
         self.name = name  # how messages name the file (relative to the project)
         self.scan = ScanResult()

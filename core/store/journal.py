@@ -39,7 +39,7 @@ def _json_problem(raw: bytes) -> str | None:
 class Journal:
     """One journal file: its index, its versions per id, and an fd to read and append."""
 
-    def __init__(self, path: Path, name: str, cache: Path | None):
+    def __init__(self, path: Path, name: str, cache: Path | None) -> None:
         self.path = path
         self.name = name
         self.cache = cache

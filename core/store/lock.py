@@ -36,7 +36,7 @@ def describe_holder(raw: bytes) -> str:
 class ProjectLock:
     """An acquired write lock; `release()` (or closing the process) gives it back."""
 
-    def __init__(self, folder: Path, annotator: str):
+    def __init__(self, folder: Path, annotator: str) -> None:
         self.path = folder / LOCK_NAME
         self._fd: int | None = None
         try:

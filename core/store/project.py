@@ -79,7 +79,7 @@ class Project:
     #: (or suggestions.jsonl has grown to a quarter of its size)
     merge_max_bytes: int = 64 << 20
 
-    def __init__(self, path: Path, annotator: str, readonly: bool, lock: ProjectLock | None):
+    def __init__(self, path: Path, annotator: str, readonly: bool, lock: ProjectLock | None) -> None:
         self.path = path
         self.annotator = annotator
         self.readonly = readonly

@@ -23,7 +23,7 @@ def write_all(fd: int, data: bytes) -> None:
 class BufferedFdWriter:
     """Buffered writes to a raw fd: an import of 100,000 articles makes few system calls."""
 
-    def __init__(self, fd: int, first: bytes = b"", limit: int = 4 << 20):
+    def __init__(self, fd: int, first: bytes = b"", limit: int = 4 << 20) -> None:
         self.fd, self.limit = fd, limit
         self.buf, self.size = ([first] if first else []), len(first)
 

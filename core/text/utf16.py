@@ -18,7 +18,7 @@ class Utf16Map:
 
     __slots__ = ("_astral", "_length_cp", "_length_u16")
 
-    def __init__(self, text: str):
+    def __init__(self, text: str) -> None:
         # code-point indices of characters that take two UTF-16 units
         # (a regex scan is ~20x faster than a Python loop over every character of a long article)
         self._astral = [m.start() for m in _ASTRAL_RE.finditer(text)] if not text.isascii() else []

@@ -32,7 +32,7 @@ class ArticlesModel(QAbstractTableModel):
     #: read every title on a worker after opening a project of at most this many articles
     BACKGROUND_TITLES = 5000
 
-    def __init__(self, project: Any = None, parent: Any = None, *, background_titles: bool = True):
+    def __init__(self, project: Any = None, parent: Any = None, *, background_titles: bool = True) -> None:
         super().__init__(parent)
         self._project: Any = None
         self._ids: list[str] = []

@@ -26,7 +26,7 @@ class ItemFilterProxy(QSortFilterProxyModel):
     Sorting uses SortRole, so offsets sort numerically (text order) and confidences as numbers.
     """
 
-    def __init__(self, source: Any = None, parent: Any = None):
+    def __init__(self, source: Any = None, parent: Any = None) -> None:
         super().__init__(parent)
         self._show_rejected = False
         self._statuses: frozenset[str] | None = None

@@ -44,7 +44,7 @@ class ItemTableModel(QAbstractTableModel):
     RESET_THRESHOLD: ClassVar[int] = 64
 
     def __init__(self, document: Document | None = None, *, executor: Executor | None = None,
-                 parent: Any = None):
+                 parent: Any = None) -> None:
         super().__init__(parent)
         self._doc: Document | None = None
         self._old_rows: list | None = None      # only while replaying row changes

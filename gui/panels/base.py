@@ -40,7 +40,7 @@ class ItemPanel(QDockWidget):
     layer = ""
     title_key = ""
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(tr(self.title_key), parent)
         self.setObjectName(f"dock_{self.layer or type(self).__name__}")
         body = QWidget(self)

@@ -13,7 +13,7 @@ from goftar.gui.i18n import tr
 class LegendPanel(QDockWidget):
     """A small read-only text listing the layers, accepted (solid) and suggested (light) side by side."""
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(tr("panel.legend"), parent)
         self.setObjectName("dock_legend")
         self.text = QPlainTextEdit(self)

@@ -30,7 +30,7 @@ class NavigatorPanel(QDockWidget):
     nextUnreviewed = Signal()
     prevUnreviewed = Signal()
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(tr("panel.navigator"), parent)
         self.setObjectName("dock_navigator")
         body = QWidget(self)
