@@ -96,8 +96,12 @@ class Extractor:
         speakers = []
         for e in ents:
             mentions = [Span.of(text, a, b) for a, b in sorted(e.mentions) if b > a]
-            speakers.append(Speaker(id=sid[e.idx], name=_clean_name(e.name), role=e.role if e.etype == "person"
-                                    else None, type=e.etype if e.etype != "unknown" else "unknown",
+            etype = e.etype
+            words = e.name.split()
+            if etype == "unknown" and e.named and 2 <= len(words) <= 4 and not e.name.isascii():
+                etype = "person"  # a speaking two-to-four-word name the lexicons do not know is a person's
+            speakers.append(Speaker(id=sid[e.idx], name=_clean_name(e.name), role=e.role if etype == "person"
+                                    else None, type=etype,
                                     mentions=mentions, origin="auto"))
         quotes: list[Quote] = []
         qid: dict[int, str] = {}

@@ -403,3 +403,15 @@ def test_framed_headline_of_an_interview(ex: Extractor) -> None:
 ])
 def test_quantified_groups(ex: Extractor, text: str, expected: list[tuple[str, str, str]]) -> None:
     assert attributed(extract(ex, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "name", "role", "etype"), [
+    ("در همین حال کایا کالاس گفت اتحادیه اروپا تحریم‌ها را تمدید می‌کند.", "کایا کالاس", None, "person"),
+    ("از سوی دیگر کایا کالاس گفت اتحادیه اروپا تحریم‌ها را تمدید می‌کند.", "کایا کالاس", None, "person"),
+    ("همچنین اولاف شولتس، صدراعظم آلمان، اعلام کرد که برلین کمک‌ها را افزایش می‌دهد.", "اولاف شولتس",
+     "صدراعظم آلمان", "person"),
+])
+def test_framing_without_comma_and_unknown_names(ex: Extractor, text: str, name: str, role: str | None,
+                                                 etype: str) -> None:
+    rec = extract(ex, text)
+    assert [(s.name, s.role, s.type) for s in rec.speakers] == [(name, role, etype)]
