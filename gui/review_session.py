@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
@@ -20,6 +20,12 @@ from goftar.core.errors import GoftarError, ProjectLockedError
 from goftar.core.model import LAYERS, Record
 from goftar.gui.i18n import tr
 from goftar.gui.settings import AppSettings
+
+if TYPE_CHECKING:
+    from goftar.core.commands import Changes, Command
+    from goftar.core.document import Document
+    from goftar.core.store import Project
+    from goftar.gui.workers import ExtractJob, SaveQueue
 
 T = TypeVar("T")
 SPAN_LAYERS = ("quotes", "claims", "dates")
@@ -41,16 +47,16 @@ class ReviewSession(QObject):
         super().__init__(parent)
         self.settings = settings
         self.annotator = annotator or settings.annotator
-        self.project: Any = None
+        self.project: Project | None = None
         self.loose: dict[str, Record] = {}   # articles opened from files, not in a project
-        self.document: Any = None        # the open article's Document (None: no article open)
+        self.document: Document | None = None   # the open article's (None: no article open)
         self.current: tuple[str, str] | None = None
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(500)
         self.save_state = "saved"
         self.background = True            # False: extraction and saving run on this thread (screenshots)
-        self.saver: Any = None             # guicore SaveQueue of the open project
-        self._extract_job: Any = None
+        self.saver: SaveQueue | None = None     # saves of the open project, on a worker
+        self._extract_job: ExtractJob | None = None
         self._pending_extract: set[str] = set()
         self._to_submit: Record | None = None
         self._submit_timer = QTimer(self, singleShot=True, interval=SUBMIT_DELAY_MS)
@@ -189,7 +195,7 @@ class ReviewSession(QObject):
             self.close_project()  # reopening (another annotator): our own lock must go first
         return path
 
-    def _adopt(self, project: Any, path: Path) -> None:
+    def _adopt(self, project: Project, path: Path) -> None:
         """Make an opened project the session's: close the old one, start saving, show the first article."""
         self.close_project()
         self.project = project
@@ -343,7 +349,7 @@ class ReviewSession(QObject):
             self.articleOpened.emit(extracted)
 
     # ------------------------------------------------------------------ editing
-    def run(self, command: Any) -> bool:
+    def run(self, command: Command) -> bool:
         """Do a core command as one undo step, saved through the store; False on a core error."""
         if self.document is None:
             return False
@@ -361,7 +367,7 @@ class ReviewSession(QObject):
             return False
         return bool(changes)
 
-    def _with_in_progress(self, command: Any) -> Any:
+    def _with_in_progress(self, command: Command) -> Command:
         """The first edit of an unreviewed article also marks it in progress (one undo step)."""
         from goftar.core import commands as C
 
@@ -370,7 +376,7 @@ class ReviewSession(QObject):
             return command
         return C.Compound(commands=[command, C.SetReviewStatus("in_progress", self.annotator)], label=command.text)
 
-    def on_document_changed(self, changes: Any) -> None:
+    def on_document_changed(self, changes: Changes) -> None:
         self.recordChanged.emit(changes)
 
     def _save(self, record: Record) -> None:
@@ -438,7 +444,7 @@ class LooseArticles:
 
 
 # ---------------------------------------------------------------------- helpers
-def _open_store(path: Path, annotator: str | None, *, create: bool = False, readonly: bool = False) -> Any:
+def _open_store(path: Path, annotator: str | None, *, create: bool = False, readonly: bool = False) -> Project:
     """The blocking part of opening a project (any thread)."""
     from goftar.core.store import Project
 
@@ -447,14 +453,14 @@ def _open_store(path: Path, annotator: str | None, *, create: bool = False, read
     return Project.open(path, annotator=annotator, readonly=readonly)
 
 
-def make_document(record: Record, on_save: Any) -> Any:
+def make_document(record: Record, on_save: Callable[[Record], object]) -> Document:
     """guicore's evented Document over the record, saving through `on_save(record)`."""
     from goftar.core.document import Document
 
     return Document(record, on_save=on_save)
 
 
-def _sets_review(command: Any) -> bool:
+def _sets_review(command: Command) -> bool:
     from goftar.core import commands as C
 
     if isinstance(command, C.SetReviewStatus):
