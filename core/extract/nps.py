@@ -416,9 +416,9 @@ class Chunker:
                         i = k + 1
                         continue
                     # a framing adverbial without a comma: "در همین حال", "در این میان", "از سوی دیگر"
-                    if i + 2 < n and ((self.fw(toks[i + 1]) == "dem" and not self.is_stop(toks[i + 2]))
-                                      or (i + 3 < n and toks[i + 2].text == "دیگر")):
-                        i += 3 if self.fw(toks[i + 1]) == "dem" else 4
+                    if i + 3 < n and ((self.fw(toks[i + 1]) == "dem" and not self.is_stop(toks[i + 2]))
+                                      or toks[i + 2].text == "دیگر"):
+                        i += 3
                         continue
                 at_start = False
                 after_prep = True
