@@ -171,11 +171,37 @@ def in_process(tmp: Path) -> None:
     w.close()
 
 
+def navigator_100k(tmp: Path, n: int = 100_000) -> None:
+    """The corpus navigator over a project of `n` small articles: binding it, and one status change
+    (what every mark-reviewed does: the progress bar and the row follow)."""
+    from goftar.core.model import Record
+    from goftar.core.store import Project
+    from goftar.gui.models import ArticlesModel
+    from goftar.gui.panels.navigator import NavigatorPanel
+
+    folder = tmp / "nav100k"
+    with Project.create(folder, annotator="bench") as p:
+        p.add_articles(Record(id=f"a{i}", text="متن کوتاه") for i in range(n))
+    with Project.open(folder, annotator="bench") as project:
+        nav = NavigatorPanel()
+
+        def bind() -> None:
+            nav.set_model(ArticlesModel(project, background_titles=False))
+
+        emit("navigator_100k_bind_ms", median_ms(bind, 3), "ms", articles=n)
+        model = nav.proxy.sourceModel()
+        flip = iter(["reviewed", "unreviewed"] * 50)
+        emit("navigator_100k_status_change_ms", median_ms(lambda: model.refresh_status("a5", next(flip)), 9), "ms",
+             articles=n)
+        nav.deleteLater()
+
+
 def main() -> int:
     with tempfile.TemporaryDirectory(prefix="goftar-bench-gui-") as d:
         tmp = Path(d)
         launch(tmp)
         in_process(tmp)
+        navigator_100k(tmp)
     return 0
 
 
