@@ -49,7 +49,13 @@ class InputError(GoftarError):
 
 
 class StoreError(GoftarError):
-    """The project store cannot do what was asked (locked, missing, corrupt…)."""
+    """The project store cannot do what was asked (locked, missing, corrupt…).
+
+    `problem` locates it (file, line, record id) when one record cannot be read."""
+
+    def __init__(self, message: str, problem: Problem | None = None) -> None:
+        super().__init__(message)
+        self.problem = problem
 
 
 class ProjectLockedError(StoreError):

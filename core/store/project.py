@@ -339,12 +339,11 @@ class Project:
 
     def _unreadable(self, rid: str, line: int, what: str) -> StoreError:
         """The error for an article line that cannot be read, carrying its Problem for `warnings`."""
-        ex = StoreError(f"{self.path / ARTICLES}:{line}: record {rid} cannot be read: {what}")
-        ex.problem = Problem("record", f"cannot be read: {what}", rid, ARTICLES, line)  # type: ignore[attr-defined]
-        return ex
+        return StoreError(f"{self.path / ARTICLES}:{line}: record {rid} cannot be read: {what}",
+                          Problem("record", f"cannot be read: {what}", rid, ARTICLES, line))
 
     def _report(self, rid: str, ex: StoreError) -> None:
-        self._warn(getattr(ex, "problem", None) or Problem("record", str(ex), rid))
+        self._warn(ex.problem or Problem("record", str(ex), rid))
 
     def load_imported(self, rid: str) -> Record:
         """The imported article with its newest suggestions, whatever any journal holds (what
