@@ -76,6 +76,7 @@ class Extractor:
         reg.lead_end = an.lead_end()
         self._resolve(cands, reg)
         _headline_title_to_lead(cands, reg)
+        reg.mark_anonymous()
         reg.complete_names(an.fuller_name)
         reg.merge_appositives()
         reg.merge_descriptions()

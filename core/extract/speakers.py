@@ -15,6 +15,8 @@ from .lexicons import Lexicons
 from .nps import NP, strip_marks
 
 _DIACRITICS = re.compile("[\u064B-\u065F\u0670\u0640]")
+ANONYMOUS_RE = re.compile(r"[^.!؟\n]{0,30}?(?:نخواست[ \u200c]+نام|نام[شی][ \u200c]+(?:فاش|ذکر|برده)[ \u200c]+نشود|"
+                          r"فاش[ \u200c]+نشدن[ \u200c]+نام|ناشناس)")
 GENERIC = frozenset(["مقام", "ارشد", "سابق", "پیشین", "فعلی", "جدید", "رئیس", "رییس", "معاون", "وزیر", "امور", "سخنگوی", "سخنگو", "مدیر", "این", "آن", "یک"])
 
 
@@ -42,6 +44,7 @@ class Entity:
     named: bool = False             # has a real name (not only a title/description)
     indefinite: bool = False
     embedded: bool = False          # source of an embedded post: never a pronoun antecedent
+    anonymous: bool = False         # "… که نخواست نامش فاش شود": never one of the named speakers
     name_spans: list[tuple[int, int]] = field(default_factory=list)
     mentions: set[tuple[int, int]] = field(default_factory=set)
     merged_into: Entity | None = None
@@ -129,6 +132,15 @@ class Registry:
 
     def _by_role(self, role: str) -> Entity | None:
         role = self.canon_role(role)
+        dem = re.fullmatch(r"(\S+) (?:این|همین|آن) (\S+)", role)
+        if dem:
+            # "سخنگوی این وزارتخانه": the same office of the organisation named before
+            head, org = dem.groups()
+            for e in reversed(self.live()):
+                words = self.canon_role(e.role).split() if e.role else []
+                if words and words[0] == head and any(w[:4] == org[:4] for w in words[1:]) \
+                        and not re.search(r"(?:این|همین|آن) ", " ".join(words)):
+                    return e
         want = content_tokens(role)
         key = norm(role)
         best = None
@@ -198,6 +210,7 @@ class Registry:
                     e.named = True
             last = self.last
             if role is None and last is not None and not last.named and not last.indefinite \
+                    and not self._introduced_anew(np_) \
                     and last.etype == "person" and last.role and np_.etype in ("person", "unknown") \
                     and self.lead_end is not None and min(last.mentions, default=(10**9, 0))[0] < self.lead_end \
                     and (e is None or (e.role is None and e.etype in ("person", "unknown"))):
@@ -263,6 +276,15 @@ class Registry:
             e.embedded = True  # known only from a post or a headline so far
         return e, head
 
+    def _introduced_anew(self, np_: NP) -> bool:
+        """A name presented as a further source: an appositive description after it ("پیام طبرسی، فوق تخصص
+        ریه، …") or an additive نیز/هم ("X نیز هشدار داد")."""
+        rest = self.f[np_.end:np_.end + 80]
+        m = re.match(r"[ \u200c]*،[^،.:]{2,50}،", rest)
+        if m:
+            return True
+        return re.match(r"[ \u200c]*(?:نیز|هم)(?![\w\u200c])", rest) is not None
+
     def _group_name(self, desc: str) -> str:
         for pre in ("برخی از ", "بعضی از ", "یکی از ", "شماری از ", "تعدادی از ", "برخی ", "بعضی ", "شماری ",
                     "تعدادی ", "بسیاری از ", "بسیاری "):
@@ -294,11 +316,21 @@ class Registry:
                 self.last_single = e
 
     # ------------------------------------------------------------------ clustering after the pass
+    def mark_anonymous(self) -> None:
+        """Unnamed sources described as anonymous ("که نخواست نامش فاش شود", "به شرط فاش نشدن نامش")."""
+        for e in self.live():
+            if e.named:
+                continue
+            for _, b in e.mentions:
+                if ANONYMOUS_RE.match(self.f, b, min(len(self.f), b + 70)):
+                    e.anonymous = True
+                    break
+
     def merge_descriptions(self) -> None:
         """Join an unnamed (title-only or indefinite) entity to a named one with a compatible description."""
         live = self.live()
         for e in live:
-            if e.named or e.merged_into is not None:
+            if e.named or e.merged_into is not None or e.anonymous:
                 continue
             want = content_tokens(f"{e.name} {e.role or ''}")
             for o in live:

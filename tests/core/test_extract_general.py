@@ -415,3 +415,24 @@ def test_framing_without_comma_and_unknown_names(ex: Extractor, text: str, name:
                                                  etype: str) -> None:
     rec = extract(ex, text)
     assert [(s.name, s.role, s.type) for s in rec.speakers] == [(name, role, etype)]
+
+
+OIL = ("یک مقام ارشد وزارت نفت به رویترز گفت که صادرات نفت به ۱.۸ میلیون بشکه در روز رسیده است.\n"
+       "این مقام که نخواست نامش فاش شود افزود که بیشتر محموله‌ها به آسیا می‌رود.\n"
+       "محسن پاک‌نژاد، وزیر نفت، اما در این باره اظهارنظری نکرد.\n"
+       "پاک‌نژاد پیشتر گفته بود که تولید نفت به ۳.۴ میلیون بشکه رسیده است.\n")
+HEALTH = ("سخنگوی وزارت بهداشت گفت موارد ابتلا به آنفلوآنزا ۲۰ درصد افزایش یافته است.\n"
+          "پیام طبرسی، فوق تخصص ریه، نیز هشدار داد که بیمارستان‌ها در آستانه اشباع هستند.\n"
+          "سخنگوی این وزارتخانه همچنین گفت واکسن به اندازه کافی موجود است.\n")
+
+
+@pytest.mark.parametrize(("text", "entities"), [
+    # an anonymous official is never the named minister
+    (OIL, [("مقام ارشد وزارت نفت", None), ("محسن پاک‌نژاد", "وزیر نفت")]),
+    # a name introduced with its own description (and نیز) is not the lead's title-only speaker;
+    # "سخنگوی این وزارتخانه" is the ministry's spokesperson named before
+    (HEALTH, [("سخنگوی وزارت بهداشت", "سخنگوی وزارت بهداشت"), ("پیام طبرسی", "فوق تخصص ریه")]),
+])
+def test_different_people_stay_apart(ex: Extractor, text: str, entities: list[tuple[str, str | None]]) -> None:
+    rec = extract(ex, text)
+    assert [(s.name, s.role) for s in rec.speakers] == entities
