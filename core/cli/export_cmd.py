@@ -28,8 +28,7 @@ def run(args: argparse.Namespace) -> int:
 
     status = None if args.all else "reviewed"
     with Project.open(args.project, annotator=args.annotator, readonly=True) as project:
-        total = len(project) if args.all else sum(
-            1 for rid in project.ids() if project.review_status(rid) == "reviewed")
+        total = len(project) if args.all else project.status_counts()["reviewed"]
         with tqdm(total=total, desc="exporting", unit="record", disable=None, file=sys.stderr) as bar:
             n = project.export_gold(args.output, status=status, with_provenance=args.with_provenance,
                                     progress=lambda done: bar.update(done - bar.n))
