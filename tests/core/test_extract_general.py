@@ -436,3 +436,14 @@ HEALTH = ("سخنگوی وزارت بهداشت گفت موارد ابتلا ب�
 def test_different_people_stay_apart(ex: Extractor, text: str, entities: list[tuple[str, str | None]]) -> None:
     rec = extract(ex, text)
     assert [(s.name, s.role) for s in rec.speakers] == entities
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("کارشناسان این طرح را پرهزینه و غیرعملی می‌دانند.",
+     [("این طرح را پرهزینه و غیرعملی", "کارشناسان", "کارشناسان")]),
+    ("او جواب را می‌داند.", []),
+    ("رئیس‌جمهور از شهید سلیمانی به عنوان قهرمان ملی یاد کرد.",
+     [("از شهید سلیمانی به عنوان قهرمان ملی", "رئیس‌جمهور", "رئیس‌جمهور")]),
+])
+def test_present_characterisation(ex: Extractor, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert attributed(extract(ex, text)) == expected
