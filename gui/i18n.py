@@ -173,6 +173,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "dlg.annotator": ("Your annotator name:", "نام شما به‌عنوان برچسب‌گذار:"),
     "dlg.export_progress": ("Exporting…", "در حال خروجی گرفتن…"),
     "dlg.exported": ("Exported %1 records to %2", "%1 رکورد در %2 نوشته شد"),
+    "dlg.export_unsaved": ("Edits are still being saved; nothing was exported. Try again in a moment.",
+                           "ویرایش‌ها هنوز در حال ذخیره‌اند؛ خروجی گرفته نشد. کمی بعد دوباره بکوشید."),
     "dlg.no_project": ("Open a project first.", "نخست پروژه‌ای را باز کنید."),
     "dlg.choose_project": ("Choose a project folder", "پوشه پروژه را برگزینید"),
     "dlg.imported": ("Imported %1 articles", "%1 مقاله وارد شد"),

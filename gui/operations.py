@@ -448,22 +448,28 @@ class Operations(QObject):
         from goftar.gui.workers import ProgressSignal
 
         project = self.session.project
-        self.session.flush()
+        saver = self.session.saver
+        self.session.submit_pending()
         total = project.status_counts().get("reviewed", 0)
         dialog = QProgressDialog(tr("dlg.export_progress"), "", 0, max(1, total), self.window)
         dialog.setCancelButton(None)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
         progress = ProgressSignal(total, dialog)
-        progress.changed.connect(dialog.setValue)
+        progress.changed.connect(lambda n: dialog.setValue(min(n, dialog.maximum())))
         exported: list[int] = []
 
         def done(n: int) -> None:
             exported.append(n)
             self.session.infoRaised.emit(tr("app.title"), tr("dlg.exported", n, out))
 
-        self.session.run_job(lambda: project.export_gold(out, status="reviewed", progress=progress), done,
-                             busy="dlg.export_progress", what=str(out), on_finished=dialog.close)
+        def work() -> int:
+            # every edit is in the store before it is exported (waited for here, not on the UI thread)
+            if saver is not None and not saver.flush(60):
+                raise GoftarError(tr("dlg.export_unsaved"))
+            return project.export_gold(out, status="reviewed", progress=progress)
+
+        self.session.run_job(work, done, busy="dlg.export_progress", what=str(out), on_finished=dialog.close)
         return exported[0] if exported else None
 
     def set_annotator(self) -> None:

@@ -262,9 +262,12 @@ class ReviewSession(QObject):
 
     # ------------------------------------------------------------------ articles
     def open_article(self, article_id: str, *, synchronous: bool = False) -> bool:
-        self.flush()
+        # no waiting for the save worker: an article whose save is still queued opens from the queue
+        self.submit_pending()
+        unsaved = self.saver.unsaved(article_id) if self.saver is not None else None
         try:
-            record = self.project.load(article_id) if self.project is not None else self.loose[article_id]
+            record = unsaved or (self.project.load(article_id) if self.project is not None
+                                 else self.loose[article_id])
         except (GoftarError, KeyError, OSError) as e:
             self.fail(e, article_id)
             return False
@@ -272,7 +275,8 @@ class ReviewSession(QObject):
         self.current = None
         self._set_document(record)
         self.articleOpened.emit(record)
-        self.saveStateChanged.emit(self._idle_save_state())
+        busy = self.saver is not None and self.saver.busy
+        self.saveStateChanged.emit("saving" if busy else self._idle_save_state())
         if needs_extraction(record):
             self.extract(synchronous=synchronous)
         return True
@@ -410,10 +414,14 @@ class ReviewSession(QObject):
         if record is not None and self.saver is not None:
             self.saver.submit(record)
 
-    def flush(self) -> None:
-        """Wait for queued saves (before switching article, reopening or closing)."""
+    def submit_pending(self) -> None:
+        """Hand the edit that waits for its repaint to the save queue now."""
         self._submit_timer.stop()
         self._submit()
+
+    def flush(self) -> None:
+        """Wait for queued saves (before closing or reopening the project)."""
+        self.submit_pending()
         if self.saver is not None:
             self.saver.flush()
 

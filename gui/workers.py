@@ -226,6 +226,7 @@ class SaveQueue(QObject):
         self._cond = threading.Condition()
         self._pending: dict[str, Record] = {}
         self._running: str | None = None
+        self._running_record: Record | None = None
         self._stop = False
         self._thread: threading.Thread | None = None
         self._busy_announced = False
@@ -257,6 +258,15 @@ class SaveQueue(QObject):
     def pending(self) -> int:
         with self._cond:
             return len(self._pending) + (self._running is not None)
+
+    def unsaved(self, rid: str) -> Record | None:
+        """A copy of the newest version of `rid` submitted but not yet saved (queued or being
+        written), else None: what reopening that article must show instead of the store's."""
+        with self._cond:
+            record = self._pending.get(rid)
+            if record is None and self._running_record is not None and self._running_record.id == rid:
+                record = self._running_record
+            return None if record is None else snapshot(record)   # the worker may be reading this one
 
     def flush(self, timeout: float | None = 30.0) -> bool:
         """Block until every submitted save is done (True) or `timeout` passes (False)."""
@@ -295,7 +305,7 @@ class SaveQueue(QObject):
                     return
                 rid = next(iter(self._pending))
                 record = self._pending.pop(rid)
-                self._running = rid
+                self._running, self._running_record = rid, record
             if not self._busy_announced:          # only the worker thread touches this flag
                 self._busy_announced = True
                 self._bg_busy.emit(True)
@@ -306,7 +316,7 @@ class SaveQueue(QObject):
             else:
                 self._bg_saved.emit(rid)
             with self._cond:
-                self._running = None
+                self._running, self._running_record = None, None
                 idle = not self._pending
                 self._cond.notify_all()
             if idle:

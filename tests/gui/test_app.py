@@ -17,6 +17,7 @@ from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QImage, QTextCursor
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from goftar.core import commands as C
 from goftar.core.model import Quote, Record, Review, Span, Speaker
 from goftar.core.schema import record_to_dict
 from goftar.core.store import Project
@@ -604,3 +605,31 @@ def test_an_import_error_lists_every_problem_in_the_details(window: MainWindow, 
     [(text, details)] = shown
     assert "bad.jsonl:1" in text and "4 more" in text
     assert [f"bad.jsonl:{i}" in line for i, line in enumerate(details.splitlines(), 1)] == [True] * 5
+
+
+def test_switching_articles_does_not_wait_for_a_slow_save(background_window: MainWindow, qtbot, tmp_path: Path,
+                                                          dialogs: list, monkeypatch: pytest.MonkeyPatch) -> None:
+    from goftar.core.schema import read_jsonl
+
+    w = background_window
+    gate = threading.Event()
+    real_save = w.session.project.save
+    w.session.saver._save = lambda rec: gate.wait(10) and real_save(rec)    # a disk that hangs
+    # Given an edit of a1 whose save is stuck
+    select(w, "quotes", "q2")
+    w.actions["reject"].trigger()
+    w.session.submit_pending()
+    qtbot.waitUntil(lambda: w.session.saver._running == "a1", timeout=2000)
+    # When the analyst goes to a2 and back, Then neither waits for the disk, and a1 shows the edit
+    assert w.session.open_article("a2") and w.session.saver.busy
+    assert w.session.open_article("a1") and w.session.saver.busy
+    assert w.session.record.quote("q2").status == "rejected"
+    assert w.save_label.text() == i18n.tr("sb.saving")
+    # And an export waits for the save on its worker, then has the edit
+    w.session.run(C.mark_reviewed("tester"))
+    out = tmp_path / "gold.jsonl"
+    assert w.ops.export_to(out) is None and w.session.saver.busy
+    gate.set()
+    qtbot.waitUntil(lambda: any(i18n.tr("dlg.exported", 1, out) == t for _k, t in dialogs), timeout=10000)
+    [(_line, rec)] = read_jsonl(out).records
+    assert rec.id == "a1" and rec.quote("q2") is None          # rejected items are not gold

@@ -347,3 +347,21 @@ def test_compound_steps_are_named_by_their_command_in_persian() -> None:
         assert command_label(C.mark_reviewed("tester")) == i18n.tr("cmd.SetReviewStatus.reviewed")
     finally:
         i18n.set_language("en")
+
+
+def test_unsaved_gives_a_copy_of_the_queued_or_running_version(qtbot: Any) -> None:
+    gate = threading.Event()
+    queue = SaveQueue(lambda r: gate.wait(5))
+    a, b = make_record("a"), make_record("b")
+    a.quotes[0].status = "accepted"
+    queue.submit(a)                                    # running (held at the gate)
+    queue.submit(b)                                    # queued behind it
+    qtbot.waitUntil(lambda: queue._running == "a", timeout=2000)
+    running, queued = queue.unsaved("a"), queue.unsaved("b")
+    assert running is not None and record_to_dict(running) == record_to_dict(a) and running is not a
+    assert queued is not None and queued.id == "b" and queue.unsaved("c") is None
+    running.quotes[0].status = "rejected"              # the copy is the caller's own
+    assert queue.unsaved("a").quotes[0].status == "accepted"
+    gate.set()
+    assert queue.close(5)
+    assert queue.unsaved("a") is None and queue.unsaved("b") is None
