@@ -18,7 +18,7 @@ import itertools
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -571,13 +571,6 @@ class ReadResult:
     @property
     def errors(self) -> list[Problem]:
         return errors_of(self.problems)
-
-
-def iter_jsonl_lines(path: str | os.PathLike) -> Iterator[tuple[int, str]]:
-    """(line number, line) of a UTF-8 JSONL file; blank lines are reported by the caller."""
-    with open(path, encoding="utf-8") as fh:
-        for n, raw in enumerate(fh, 1):
-            yield n, raw.rstrip("\n")
 
 
 def read_jsonl(path: str | os.PathLike, *, gold: bool = False) -> ReadResult:

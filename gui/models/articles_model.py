@@ -103,11 +103,6 @@ class ArticlesModel(QAbstractTableModel):
                 self._counts[old] -= 1
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(_COLUMNS) - 1))
 
-    def set_title(self, article_id: str, title: str) -> None:
-        """Tell the model a title it already knows (e.g. of the article just opened)."""
-        self._titles[article_id] = title
-        self.refresh_status(article_id)
-
     # ------------------------------------------------------------- queries
     def article_id(self, row: int) -> str | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None

@@ -6,7 +6,7 @@ from typing import Any
 
 from goftar.core.commands import Changes, SetKind, SetSpeaker, SetStatus
 from goftar.core.document import Document
-from goftar.core.model import QUOTE_KINDS, STATUSES, Quote
+from goftar.core.model import QUOTE_KINDS, STATUSES
 
 from .columns import Column
 from .item_model import ItemTableModel
@@ -87,6 +87,3 @@ class QuotesModel(ItemTableModel):
         if "speakers" not in changes.layers or self.document is None:
             return set()
         return {q.id for q in self.document.record.quotes if q.speaker in changes.ids}
-
-    def quote_at(self, row: int) -> Quote | None:
-        return self.item_at(row)
