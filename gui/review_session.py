@@ -9,6 +9,7 @@ leave as `errorRaised(title, message, details)`, never as tracebacks.
 from __future__ import annotations
 
 import sys
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -20,12 +21,12 @@ from goftar.core.errors import GoftarError, ProjectLockedError
 from goftar.core.model import LAYERS, Record
 from goftar.gui.i18n import tr
 from goftar.gui.settings import AppSettings
+from goftar.gui.workers import ExtractJob, SaveQueue, describe_error, run_in_background, shared_extractor
 
 if TYPE_CHECKING:
     from goftar.core.commands import Changes, Command
     from goftar.core.document import Document
     from goftar.core.store import Project
-    from goftar.gui.workers import ExtractJob, SaveQueue
 
 T = TypeVar("T")
 SPAN_LAYERS = ("quotes", "claims", "dates")
@@ -118,8 +119,6 @@ class ReviewSession(QObject):
                 on_finished()
             on_done(result)
             return
-        from goftar.gui.workers import describe_error, run_in_background
-
         def done(result: T) -> None:
             self.busyChanged.emit("")
             if on_finished is not None:
@@ -200,8 +199,6 @@ class ReviewSession(QObject):
         self.close_project()
         self.project = project
         if self.background and not project.readonly:
-            from goftar.gui.workers import SaveQueue
-
             # saves (validate + append + fsync) run on a worker so an edit never waits for the disk
             self.saver = SaveQueue(project.save, self)
             self.saver.busy_changed.connect(lambda busy: self.saveStateChanged.emit("saving" if busy else "saved"))
@@ -310,19 +307,16 @@ class ReviewSession(QObject):
         if record is None:
             return
         if synchronous or not self.background:
-            from goftar.gui.workers import shared_extractor
-
             try:
                 extracted = shared_extractor().extract(record)
             except Exception as e:  # the extractor must never take the window down
-                self.fail(e)
+                traceback.print_exc()     # a bug: its traceback to stderr, a readable dialog to the analyst
+                self.fail(GoftarError(describe_error(e)))
                 return
             self._apply_extraction(record.id, extracted)
             return
         if record.id in self._pending_extract:
             return
-        from goftar.gui.workers import ExtractJob
-
         self._pending_extract.add(record.id)
         self.busyChanged.emit("sb.extracting")
         self._extract_job = ExtractJob(self)
