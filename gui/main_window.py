@@ -244,22 +244,39 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ opening
     def open_initial(self, target: str | None, *, article: str | None = None, synchronous: bool = False) -> None:
-        """Open what the command line named, else the last project, else the default project."""
+        """Open what the command line named, else the last project, else the default project.
+
+        A project folder opens on a worker unless `synchronous` (screenshots, tests), so a big
+        project never holds up the window; a file or the (small) default project opens at once."""
         self.models.start_background(synchronous=synchronous)
         self._rebuild_recent_menu()
-        opened = False
-        if target:
-            p = Path(target)
-            opened = self.session.open_project(p) if p.is_dir() else self.session.open_file(p)
+
+        def after() -> None:
+            self._after_initial_open(article, synchronous)
+
+        if target and not Path(target).is_dir():
+            if self.session.open_file(Path(target)):
+                after()
+            return
+        last = self.settings.last_project
+        folder = target or (last if last and Path(last).is_dir() else None)
+        # the last project failing to open falls back to the default one; a named folder does not
+        fallback = None if target else (lambda: self.ops.open_default_project() and after())
+        if folder is None:
+            if self.ops.open_default_project():
+                after()
+        elif synchronous:
+            if self.session.open_project(folder):
+                after()
+            elif fallback is not None:
+                fallback()
         else:
-            last = self.settings.last_project
-            if last and Path(last).is_dir():
-                opened = self.session.open_project(last)
-            if not opened:
-                opened = self.ops.open_default_project()
-        if opened and article:
+            self.session.open_project_in_background(folder, then=after, otherwise=fallback)
+
+    def _after_initial_open(self, article: str | None, synchronous: bool) -> None:
+        if article:
             self.session.open_article(article, synchronous=synchronous)
-        elif opened and synchronous and self.session.record is not None:
+        elif synchronous and self.session.record is not None:
             from goftar.gui.review_session import needs_extraction
 
             if needs_extraction(self.session.record):

@@ -172,21 +172,34 @@ class ReviewSession(QObject):
         self._adopt(project, path)
         return True
 
-    def open_project_in_background(self, path: str | Path, *, create: bool = False) -> None:
+    def open_project_in_background(self, path: str | Path, *, create: bool = False,
+                                   then: Callable[[], object] | None = None,
+                                   otherwise: Callable[[], object] | None = None) -> None:
         """`open_project` with the store's part (index scans, recovery: seconds for a big project)
-        on a worker; the window goes on with the current article until the project is ready."""
+        on a worker; the window goes on with what it shows until the project is ready. `then()`
+        runs once it is open, `otherwise()` when it could not be opened (after the error dialog)."""
         path = self._prepare_open(path)
+
+        def opened(project: Project) -> None:
+            self._adopt(project, path)
+            if then is not None:
+                then()
 
         def failed(e: BaseException) -> None:
             if isinstance(e, ProjectLockedError) and self.ask_readonly(str(e)):
-                self.run_job(lambda: _open_store(path, self.annotator, readonly=True),
-                             lambda project: self._adopt(project, path), busy="sb.opening", what=str(path))
-            elif not isinstance(e, ProjectLockedError):
-                self.fail(e, str(path))
+                self.run_job(lambda: _open_store(path, self.annotator, readonly=True), opened,
+                             busy="sb.opening", what=str(path), on_error=not_opened)
+                return
+            not_opened(e)
 
-        self.run_job(lambda: _open_store(path, self.annotator, create=create),
-                     lambda project: self._adopt(project, path), busy="sb.opening", what=str(path),
-                     on_error=failed)
+        def not_opened(e: BaseException) -> None:
+            if not isinstance(e, ProjectLockedError):   # a lock the analyst chose not to bypass is no error
+                self.fail(e, str(path))
+            if otherwise is not None:
+                otherwise()
+
+        self.run_job(lambda: _open_store(path, self.annotator, create=create), opened, busy="sb.opening",
+                     what=str(path), on_error=failed)
 
     def _prepare_open(self, path: str | Path) -> Path:
         path = Path(path)

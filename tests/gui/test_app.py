@@ -13,7 +13,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QPoint, QSettings, Qt, QThreadPool
 from PySide6.QtGui import QImage, QTextCursor
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -633,3 +633,20 @@ def test_switching_articles_does_not_wait_for_a_slow_save(background_window: Mai
     qtbot.waitUntil(lambda: any(i18n.tr("dlg.exported", 1, out) == t for _k, t in dialogs), timeout=10000)
     [(_line, rec)] = read_jsonl(out).records
     assert rec.id == "a1" and rec.quote("q2") is None          # rejected items are not gold
+
+
+def test_startup_opens_the_last_project_on_a_worker(qtbot, settings: AppSettings, project_dir: Path,
+                                                    dialogs: list, monkeypatch: pytest.MonkeyPatch) -> None:
+    settings.add_recent_project(project_dir)
+    threads: list[int] = []
+    _on_thread(monkeypatch, Project, "open", threads)
+    w = make_window(qtbot, settings)
+    try:
+        w.open_initial(None, article="a2")      # as the app starts: not synchronous
+        assert w.session.project is None         # the window is up before the project is
+        qtbot.waitUntil(lambda: w.session.article_id == "a2", timeout=5000)
+        assert threads and threads[0] != threading.get_ident()
+        assert w.navigator.proxy.rowCount() == 2
+    finally:
+        w.close()
+        QThreadPool.globalInstance().waitForDone(5000)     # the hazm preload this start began
