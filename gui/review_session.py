@@ -54,11 +54,12 @@ class ReviewSession(QObject):
         self.current: tuple[str, str] | None = None
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(500)
-        self.save_state = "saved"
         self.background = True            # False: extraction and saving run on this thread (screenshots)
         self.saver: SaveQueue | None = None     # saves of the open project, on a worker
-        self._extract_job: ExtractJob | None = None
         self._pending_extract: set[str] = set()
+        self._extractor = ExtractJob(self)      # one for the session: each result names its article
+        self._extractor.finished.connect(lambda rec: self._apply_extraction(rec.id, rec))
+        self._extractor.failed.connect(self._extraction_failed)
         self._to_submit: Record | None = None
         self._submit_timer = QTimer(self, singleShot=True, interval=SUBMIT_DELAY_MS)
         self._submit_timer.timeout.connect(self._submit)
@@ -332,10 +333,7 @@ class ReviewSession(QObject):
             return
         self._pending_extract.add(record.id)
         self.busyChanged.emit("sb.extracting")
-        self._extract_job = ExtractJob(self)
-        self._extract_job.finished.connect(lambda rec: self._apply_extraction(rec.id, rec))
-        self._extract_job.failed.connect(self._extraction_failed)
-        self._extract_job.start(record)
+        self._extractor.start(record)
 
     def _extraction_failed(self, article_id: str, message: str) -> None:
         self._pending_extract.discard(article_id)
