@@ -40,6 +40,11 @@ CONJ_BEFORE_CUE = re.compile(r"[ \u200c،]+و[ \u200c]+(?:(?:همچنین|نیز
 CONJ_ADDRESSEE_BEFORE_CUE = re.compile(r"[ \u200c،]+و[ \u200c]+از[ \u200c]+[^ \u200c،.]+(?:[ \u200c]+[^ \u200c،.]+){0,3}"
                                        r"[ \u200c]+$")
 PUNCT_NAME_STOP = frozenset(["(", ")", "«", "»", ":", "؛", "-", "–", "—", "/", "\"", "“", "”", "."])
+# the publisher's own reporter or desk after "به گزارش": self-attribution whatever outlet it names
+SELF_DESK_RE = re.compile(r"[ \u200c]*(?:خبرنگار|گروه|سرویس|تحریریه|دبیرخانه|پایگاه[ \u200c]+خبری[ \u200c]+ما|"
+                          r"میز)(?![\w\u200c])")
+# a dateline before the lead's relay: "تهران - ", "تهران (ایرنا) - ", "۱۲ مهر ۱۴۰۲ - "
+DATELINE_RE = re.compile(r"[^\n.،]{0,40}[-–—:][ \u200c]*")
 HEAD_STOP = frozenset(["منبع", "عکس", "ترجمه", "نویسنده", "توضیح", "برچسب\u200cها", "برچسب", "کد", "خبر", "پی\u200cنوشت", "تلفن", "آدرس", "نشانی"])
 
 
@@ -682,12 +687,18 @@ class Analysis:
                 best = c.start
         # after a direct quote that the cue follows: «…»، وی گفت
         for p in self.pairs_between(best, cue.start):
-            if best <= p.open and p.outer_end <= cue.start and p.closed \
-                    and re.match(r"[ \u200c]*[.،,]", self.f[p.outer_end:p.outer_end + 3]) \
+            if best <= p.open and p.outer_end <= cue.start and p.closed and self._closes_clause(p) \
                     and len(self.f[p.open:p.close].split()) >= 3 \
                     and not self.p.terms.is_term(self.f, p, self.known_names):
                 best = max(best, p.outer_end)
         return best
+
+    def _closes_clause(self, p: MarkPair) -> bool:
+        """A marked passage that ends its clause: a comma or period after the closing mark, or sentence-final
+        punctuation inside it ("«…»، X گفت" / "«… .» X در ادامه گفت"): a cue right after it is its cue."""
+        if re.match(r"[ \u200c]*[.،,]", self.f[p.outer_end:p.outer_end + 3]):
+            return True
+        return p.closed and self.f[p.open + 1:p.close].rstrip()[-1:] in (".", "!", "؟", "?")
 
     def lead_end(self) -> int | None:
         """End of the lead: the first paragraph, or the second when the first is a headline."""
@@ -1022,7 +1033,7 @@ class Analysis:
                     continue
                 if kind == "conduit":
                     name = f[np_.head[0]:np_.head[1]].strip("«»\" ")
-                    if self._is_publisher(name, a):
+                    if self._is_publisher(name, a, b):
                         continue
                     if comma is None:
                         continue
@@ -1069,13 +1080,43 @@ class Analysis:
         np_.end = end
         return k
 
-    def _is_publisher(self, name: str, pos: int) -> bool:
-        if name in self.publisher or any(name.endswith(" " + p) or p.endswith(" " + name) for p in self.publisher):
+    def _is_publisher(self, name: str, pos: int, after: int) -> bool:
+        """Self-attribution (§1.8.1): the outlet named in meta.url/source; the publisher's own reporter or desk
+        ("به گزارش خبرنگار/گروه … X"); without meta, the article's first relay when it opens one of the first
+        two paragraphs, and every later relay naming that same outlet. Any other outlet is another outlet."""
+        if self._same_outlet(name, self.publisher):
             return True
-        if not self.publisher:
-            # unknown publisher: a dateline relay at the start of the first two paragraphs is the publisher
-            return self.para_index(pos) <= 1 and pos - self.para_of(pos)[0] < 3
-        return False
+        if SELF_DESK_RE.match(self.f, after):
+            return True
+        if self.publisher:
+            return False
+        first = self._first_relay()
+        if first is None:
+            return False
+        if first[0] == pos:
+            return True
+        return self._same_outlet(name, {first[1]})
+
+    @staticmethod
+    def _same_outlet(name: str, names: set[str]) -> bool:
+        name = name.replace("\u200c", " ")
+        return name in names or any(name.endswith(" " + p) or p.endswith(" " + name) for p in names)
+
+    def _first_relay(self) -> tuple[int, str] | None:
+        """The article's first outlet relay when it is the dateline of the lead: at the start of one of the first
+        two paragraphs (after an optional "تهران -" dateline), before any other relay."""
+        if not hasattr(self, "_first_relay_v"):
+            self._first_relay_v: tuple[int, str] | None = None
+            first = next(((a, b) for a, b, k in self.preps if k == "conduit"), None)
+            if first is not None:
+                a, b = first
+                pa = self.para_of(a)[0]
+                if self.para_index(a) <= 1 and (a - pa < 3 or DATELINE_RE.fullmatch(self.f, pa, a)):
+                    ytoks = self.toks_in(b, self.sent_of(a)[1])
+                    np_, _ = self.p.chunker.phrase_at(self.f, ytoks, 0) if ytoks else (None, 0)
+                    name = self.f[np_.head[0]:np_.head[1]].strip("«»\" ") if np_ is not None else ""
+                    self._first_relay_v = (a, name.replace("\u200c", " "))
+        return self._first_relay_v
 
     # marks not yet used --------------------------------------------------------------------------------
     def cands_in_para(self, pos: int) -> list[Cand]:
@@ -1114,10 +1155,12 @@ class Analysis:
             para = self.para_of(p.open)
             after = [c for c in self.cues_between(p.outer_end, min(para[1], p.outer_end + 300))
                      if not c.first_person]
-            if after and re.match(r"[ \u200c]*[.،,]", f[p.outer_end:p.outer_end + 3]):
+            if after and self._closes_clause(p):
                 cue = after[0]
                 toks = self.toks_in(p.outer_end, cue.start)
-                if len(toks) <= 12:
+                if any(t.text == "نیز" for t in toks):
+                    toks = []  # "«…». X نیز گفت": X is another speaker, the passage is the previous one's
+                if 0 < len(toks) <= 12:
                     np_ = self.p.chunker.find_source(f, toks)
                     c = self._direct(p, cue, order=cue.start - 0.5, np_=np_, mode="np" if np_ else "last")
                     if c is not None:

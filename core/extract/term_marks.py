@@ -12,6 +12,8 @@ from .nps import Chunker
 DESIGNATORS = frozenset(
     ["شبکه", "نشریه", "روزنامه", "خبرگزاری", "پایگاه", "سایت", "وبسایت", "ایالت", "شهر", "شهرستان", "استان", "کشور", "کشتی", "کشتی\u200cهای", "نفتکش", "نفتکش\u200cهای", "مجموعه", "سریال", "فیلم", "کتاب", "کتابش", "برنامه", "عملیات", "طرح", "کمپین", "پروژه", "حزب", "گروه", "جنبش", "تیم", "باشگاه", "مجله", "شعار", "موسوم", "نام", "نام\u200cهای", "عنوان", "هشتگ", "سند", "قطعنامه", "پیمان", "توافق", "توافقنامه", "کنفرانس", "اجلاس", "همایش", "جشنواره", "مسابقه", "رمان", "نمایش", "آلبوم", "ترانه", "آهنگ", "مستند", "اپلیکیشن", "پیام\u200cرسان", "برند", "محصول", "شرکت", "سازمان", "کارخانه", "رستوران", "هتل", "منطقه", "محله", "میدان", "خیابان", "بندر", "جزیره", "فرودگاه", "ورزشگاه", "دانشگاه", "مدرسه", "بیمارستان", "لقب", "شبکه\u200cهای", "پویش"])
 VERBISH_RE = re.compile(r"(?<![\w\u200c])(?:است|بود|شد|کرد|نیست|می[\u200c ]?\w+|\w+(?:ند|ید))(?![\w\u200c])")
+#: a word that is a finite verb: a present/continuous prefix or a ZWNJ-joined perfect/person ending
+FINITE_RE = re.compile(r"^ن?می\u200c|\u200c(?:ام|ای|ایم|اید|اند|است)$")
 _LATIN = re.compile(r"^[\sA-Za-z0-9@#&.\-_'’:/]+$")
 
 
@@ -28,7 +30,8 @@ class TermMarks:
                 continue
             a, b = p.inner
             inner = f[a:b].strip()
-            if len(inner.split()) <= 4 and not VERBISH_RE.search(inner) and self._title_follows(f, p.outer_end):
+            if len(inner.split()) <= 4 and not self.reads_as_words(inner, inner.split()) \
+                    and self._title_follows(f, p.outer_end):
                 out.add(inner)
         return out
 
@@ -55,7 +58,7 @@ class TermMarks:
         if len(words) <= 4 and words[0] in self.lx.first_names and not any(
                 w in ("است", "بود", "شد", "کرد", "نیست") for w in words):
             return True
-        if self._title_follows(f, p.outer_end) and len(words) <= 4:
+        if self._title_follows(f, p.outer_end) and len(words) <= 4 and not self.reads_as_words(inner, words):
             return True
         before = f[max(0, p.open - 30):p.open].rstrip()
         prev = re.findall(r"[\w\u200c]+", before)[-2:]
@@ -67,6 +70,16 @@ class TermMarks:
                                 or re.search(r"[»\"”]\s*(?:،|و)\s*$", f[max(0, p.open - 4):p.open])):
             return True
         return bool(len(words) <= 4 and re.match(r"\s+یا\s", f[p.outer_end:p.outer_end + 5]))
+
+    def reads_as_words(self, inner: str, words: list[str]) -> bool:
+        """Marked text that cannot be a name: it closes a sentence, or holds a first/second-person pronoun or
+        a finite verb ("«ما هیچ تخلفی ندیده‌ایم»، سخنگوی ستاد گفت")."""
+        if inner[-1:] in ".!؟?…":
+            return True
+        for w in inner.split():
+            if self.lx.pronouns.get(w) in ("1", "2") or FINITE_RE.search(w):
+                return True
+        return VERBISH_RE.search(inner) is not None
 
     def is_wording(self, f: str, p: MarkPair) -> bool:
         """A top-level pair with no cue: quoted words only when it reads like a statement."""
