@@ -57,6 +57,7 @@ class ReviewSession(QObject):
         self.background = True            # False: extraction and saving run on this thread (screenshots)
         self.saver: SaveQueue | None = None     # saves of the open project, on a worker
         self._pending_extract: set[str] = set()
+        self._busy: list[str] = []             # message keys of the background jobs running, oldest first
         self._extractor = ExtractJob(self)      # one for the session: each result names its article
         self._extractor.finished.connect(lambda rec: self._apply_extraction(rec.id, rec))
         self._extractor.failed.connect(self._extraction_failed)
@@ -121,13 +122,13 @@ class ReviewSession(QObject):
             on_done(result)
             return
         def done(result: T) -> None:
-            self.busyChanged.emit("")
+            self._busy_end(busy)
             if on_finished is not None:
                 on_finished()
             on_done(result)
 
         def failed(ex: BaseException) -> None:
-            self.busyChanged.emit("")
+            self._busy_end(busy)
             if on_finished is not None:
                 on_finished()
             if not isinstance(ex, GoftarError | OSError):   # a bug: its traceback goes to stderr only
@@ -135,8 +136,18 @@ class ReviewSession(QObject):
                 ex = GoftarError(describe_error(ex))
             report(ex)
 
-        self.busyChanged.emit(busy)
+        self._busy_begin(busy)
         run_in_background(work, done, failed)
+
+    def _busy_begin(self, key: str) -> None:
+        self._busy.append(key)
+        self.busyChanged.emit(key)
+
+    def _busy_end(self, key: str) -> None:
+        """One job is done; the status bar shows the newest one still running (several may overlap)."""
+        if key in self._busy:
+            self._busy.remove(key)
+        self.busyChanged.emit(self._busy[-1] if self._busy else "")
 
     # ------------------------------------------------------------------ projects
     def close_project(self) -> None:
@@ -332,17 +343,17 @@ class ReviewSession(QObject):
         if record.id in self._pending_extract:
             return
         self._pending_extract.add(record.id)
-        self.busyChanged.emit("sb.extracting")
+        self._busy_begin("sb.extracting")
         self._extractor.start(record)
 
     def _extraction_failed(self, article_id: str, message: str) -> None:
         self._pending_extract.discard(article_id)
-        self.busyChanged.emit("")
+        self._busy_end("sb.extracting")
         self.fail(GoftarError(message), article_id)
 
     def _apply_extraction(self, article_id: str, extracted: Record | None) -> None:
         self._pending_extract.discard(article_id)
-        self.busyChanged.emit("")
+        self._busy_end("sb.extracting")
         if extracted is None:
             return
         if self.project is not None:

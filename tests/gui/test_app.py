@@ -650,3 +650,16 @@ def test_startup_opens_the_last_project_on_a_worker(qtbot, settings: AppSettings
     finally:
         w.close()
         QThreadPool.globalInstance().waitForDone(5000)     # the hazm preload this start began
+
+
+def test_the_status_bar_shows_background_work_until_the_last_job_ends(background_window: MainWindow,
+                                                                      qtbot) -> None:
+    w = background_window
+    first, second = threading.Event(), threading.Event()
+    w.session.run_job(lambda: first.wait(5), lambda _r: None, busy="sb.importing")
+    w.session.run_job(lambda: second.wait(5), lambda _r: None, busy="sb.opening")
+    assert w.work_label.text() == i18n.tr("sb.opening")
+    second.set()                                             # the newer job ends first …
+    qtbot.waitUntil(lambda: w.work_label.text() == i18n.tr("sb.importing"), timeout=5000)
+    first.set()                                              # … the older one still shows until it ends
+    qtbot.waitUntil(lambda: w.work_label.text() == "", timeout=5000)
