@@ -14,7 +14,7 @@ from __future__ import annotations
 import threading
 import traceback
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtCore import Qt as _Qt
@@ -22,6 +22,9 @@ from PySide6.QtCore import Qt as _Qt
 from goftar.core.errors import GoftarError
 from goftar.core.model import Record
 from goftar.core.schema import copy_record
+
+if TYPE_CHECKING:
+    from goftar.core.extract import Extractor
 
 _QUEUED = _Qt.ConnectionType.QueuedConnection
 
@@ -157,10 +160,10 @@ class HazmLoader(QObject):
 # ------------------------------------------------------------------ extraction
 _extractor_lock = threading.Lock()
 _extract_lock = threading.Lock()
-_extractor: Any = None
+_extractor: Extractor | None = None
 
 
-def shared_extractor() -> Any:
+def shared_extractor() -> Extractor:
     """One Extractor for the process (it loads its lexicons once), built on first use."""
     global _extractor
     with _extractor_lock:
