@@ -210,10 +210,11 @@ class SaveQueue(QObject):
     """Serialises saves off the UI thread, in submission order.
 
     `submit(record)` snapshots the record (so later edits do not race the writer) and queues it;
-    a pending save of the same record id is replaced in place (coalescing). `saved(id)` and
-    `failed(id, message)` arrive on the UI thread; `busy_changed(bool)` drives the status bar.
-    A failed save keeps nothing half-done: the store appends atomically, and the record stays
-    in memory, so the next edit (or `retry`) saves it again.
+    a pending save of the same record id is replaced in place (coalescing). The save callback
+    validates (Project.save does): the queue itself does not. `saved(id)` and `failed(id, message)`
+    arrive on the UI thread; `busy_changed(bool)` drives the status bar; `unsaved(id)` hands out
+    what is still on its way to the store. A failed save keeps nothing half-done: the store
+    appends atomically, and the record stays in memory, so the next edit saves it again.
     """
 
     saved = Signal(str)
