@@ -13,9 +13,10 @@ from .cues import Cue
 from .textspans import SPACE, trim
 
 #: cues that take a noun-phrase object unless a clause marker (که / :) follows them
-NEEDS_MARKER = frozenset(["اشاره", "خبر", "انتقاد", "اعتراض", "تکذیب", "تایید", "ابراز", "خواستار", "اظهار", "تشریح"])
+NEEDS_MARKER = frozenset(["اشاره", "خبر", "انتقاد", "اعتراض", "تکذیب", "تایید", "ابراز", "خواستار", "اظهار", "تشریح",
+                          "مطرح", "شرح", "دستور", "پیشنهاد", "برآورد", "تخمین", "تصور", "امیدوار"])
 #: speech verbs that take a predicative complement: "شمار کشته‌ها را ۱۴ نفر اعلام کرد"
-PREDICATIVE = frozenset(["اعلام", "عنوان", "ذکر", "ارزیابی", "توصیف", "معرفی", "تلقی", "قلمداد"])
+PREDICATIVE = frozenset(["اعلام", "عنوان", "ذکر", "ارزیابی", "توصیف", "معرفی", "تلقی", "قلمداد", "برآورد", "تخمین"])
 TRAIL = ".،,؛;:!؟? \u200c"
 _SKIP_AFTER = re.compile(r"[ \u200c]*(?:(?:،|,)[ \u200c]*)?")
 

@@ -425,9 +425,11 @@ class Analysis:
             pi = self.para_index(cue.start)
             if pi in self.embedded_paras:
                 continue
-            if self.inside_pair(cue.start) is not None:
+            container = self._first_person_container(cue) if cue.first_person and pi not in self.answer_paras \
+                else None
+            if self.inside_pair(cue.start) is not None and container is None:
                 continue  # speech verbs inside a direct quote (mostly first person)
-            if cue.first_person and pi not in self.answer_paras:
+            if cue.first_person and pi not in self.answer_paras and container is None:
                 continue  # first-person performative in the article's own voice
             if self._prep_use(cue):
                 continue
@@ -519,6 +521,16 @@ class Analysis:
                 continue
             cand.tags.add(cue.kind)
             cand.tags.add("lemma:" + cue.lemma)
+            if container is not None:
+                # "X گفت: فکر می‌کنم …": a nested first-person attribution of the quoted speaker (§1.3, §7)
+                cand.mode = "share"
+                cand.share_with = container
+                cand.speaker_mention_null = True
+                cand.confidence = 0.6
+                cand.start, cand.end = clause_span(f, max(cand.start, cue.end), min(cand.end, container.end))
+                if cand.end - cand.start >= 3:
+                    self.cands.append(cand)
+                continue
             if cue.first_person and pi in self.answer_paras:
                 cand.mode = "interviewee"
                 cand.speaker_mention_null = True
@@ -534,6 +546,19 @@ class Analysis:
             self._mixed(cand)
             self.cands.append(cand)
             prev_in_sent[sent] = cand
+
+    def _first_person_container(self, cue: Cue) -> Cand | None:
+        """The unmarked quote of a speaker that a first-person cue ("معتقدم", "فکر می‌کنم") lies inside. Not a
+        direct quote: a speaker's own marked words are one quote (the dev annotation keeps them whole)."""
+        if cue.kind != "belief" and not re.match(r"[ \u200c]*(?:که(?![\w\u200c])|:)", self.f[cue.end:cue.end + 6]):
+            return None  # "هرچه پیام دادم …": a first-person speech act, not a report, unless a clause follows
+        best = None
+        for c in self.recent_cands(cue.start):
+            if c.start <= cue.start and cue.end < c.end and c.cue is not None and c.mode != "null" \
+                    and c.kind != "direct" \
+                    and (best is None or c.start > best.start):
+                best = c
+        return best
 
     def _object_start(self, clause_start: int, cue: Cue) -> int:
         """Where the object phrase of a characterisation can start: after the subject and framing."""
