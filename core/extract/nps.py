@@ -191,9 +191,17 @@ class Chunker:
         lx = self.lx
         n = len(toks)
         t = toks[i]
+        after_honorific = False
         while t.text in lx.honorifics and i + 1 < n:
             i += 1
             t = toks[i]
+            after_honorific = True
+        if after_honorific and self.fw(t) == "time" and i + 1 < n and not self.is_stop(toks[i + 1]):
+            # "سردار رمضان شریف": after an honorific a month-like word is a first name
+            j = self.name_at(toks, i + 1, max_len=3)
+            nm = (t.start, toks[j - 1].end)
+            np_ = NP("name", t.start, toks[j - 1].end, nm, name=nm, etype="person")
+            return self._appositive(f, toks, j, np_)
         pk = lx.pronouns.get(t.text)
         if pk in ("3s", "3p"):
             return NP("pronoun", t.start, t.end, (t.start, t.end)), i + 1

@@ -45,6 +45,8 @@ SELF_DESK_RE = re.compile(r"[ \u200c]*(?:خبرنگار|گروه|سرویس|تح
                           r"میز)(?![\w\u200c])")
 # a dateline before the lead's relay: "تهران - ", "تهران (ایرنا) - ", "۱۲ مهر ۱۴۰۲ - "
 DATELINE_RE = re.compile(r"[^\n.،]{0,40}[-–—:][ \u200c]*")
+# labels of the interviewer's lines in a transcript ("خبرنگار: …؟")
+INTERVIEWER_LABELS = frozenset(["خبرنگار", "مجری", "س", "سوال", "سؤال", "پرسش", "گزارشگر"])
 HEAD_STOP = frozenset(["منبع", "عکس", "ترجمه", "نویسنده", "توضیح", "برچسب\u200cها", "برچسب", "کد", "خبر", "پی\u200cنوشت", "تلفن", "آدرس", "نشانی"])
 
 
@@ -337,12 +339,39 @@ class Analysis:
             s, e = clause_span(f, a, b)
             if e - s < 8:
                 continue
+            if self._interview_over(i, qs[-1]):
+                if i > qs[-1]:
+                    break  # the interview has ended: what follows is the article's own text
+                continue
             self.answer_paras.add(i)
             c = Cand("indirect", s, e, None, order=s, mode="interviewee", confidence=0.65)
             if guest is not None:
                 c.mode, c.np = "np", guest
             c.speaker_mention_null = True
             self.cands.append(c)
+
+    def _interview_over(self, i: int, last_question: int) -> bool:
+        """A paragraph that is not an answer: a closing or heading line ("در ادامه می‌خوانید", a short line
+        without final punctuation), or, after the last question, a new attributed sentence in the third
+        person ("فدراسیون … اعلام کرد که …", "به گزارش …")."""
+        f = self.f
+        a, b = self.paras[i]
+        body = f[a:b].rstrip(" \u200c")
+        if len(body) < 60 and body[-1:] not in ".!؟?…»\"":
+            return True
+        if i < last_question:
+            return False
+        first = self.sents[max(0, bisect.bisect_right(self.sent_starts, a) - 1)]
+        end = min(b, first[1])
+        if any(x < end for x, _, k in self.preps if x >= a):
+            return True
+        for c in self.cues_between(a, end):
+            if c.first_person or c.passive:
+                continue
+            np_ = self.p.chunker.find_source(f, self.toks_in(a, c.start))
+            if np_ is not None and np_.kind not in ("pronoun", "refl"):
+                return True
+        return False
 
     def _interviewee(self, first_question: int) -> NP | None:
         """The guest named in the interview's introduction ("گفت‌وگوی ما با X …", "با X گفت‌وگو کرده‌ایم")."""
@@ -386,6 +415,8 @@ class Analysis:
             body_s, body_e = clause_span(f, colon + 1, b)
             if len(f[body_s:body_e].split()) < 3 or self._ends_sentence_early(body_s, body_e):
                 continue
+            if f[b - 1] in "؟?" or words[0] in INTERVIEWER_LABELS:
+                continue  # a journalist's question, or the interviewer's label: not a quote (§1.4)
             htoks = self.toks_in(head_s, head_e)
             if not htoks:
                 continue
@@ -399,7 +430,7 @@ class Analysis:
             weak = False
             if not (np_.kind in ("outlet", "marked", "org", "state", "title", "group")
                     or np_.etype in ("person", "media") or f[head_s:head_e] in self.known_names):
-                if np_.kind != "name" or pi > 1:
+                if np_.kind != "name" or (pi > 1 and not self._after_question(pi)):
                     continue
                 weak = True  # "گاتزو: …": kept only if the body quotes the same name (see run())
             self.headline_paras.add(pi)
@@ -412,6 +443,13 @@ class Analysis:
                 c.tags.add("weak_headline")
                 c.confidence = 0.5
             self.cands.append(c)
+
+    def _after_question(self, pi: int) -> bool:
+        """The paragraph follows a question line: a "X: …" label there names the answerer."""
+        if pi == 0:
+            return False
+        a, b = self.paras[pi - 1]
+        return self.f[a:b].rstrip(" \u200c")[-1:] in ("؟", "?")
 
     def _ends_sentence_early(self, s: int, e: int) -> bool:
         """A headline is one unit: a body with several sentences is not a headline."""
@@ -554,8 +592,7 @@ class Analysis:
             return None  # "هرچه پیام دادم …": a first-person speech act, not a report, unless a clause follows
         best = None
         for c in self.recent_cands(cue.start):
-            if c.start <= cue.start and cue.end < c.end and c.cue is not None and c.mode != "null" \
-                    and c.kind != "direct" \
+            if c.start <= cue.start and cue.end < c.end and c.mode != "null" and c.kind != "direct" \
                     and (best is None or c.start > best.start):
                 best = c
         return best
