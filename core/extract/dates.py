@@ -34,8 +34,11 @@ from . import calendars as cal
 from .date_lexicon import SEP, DateLexicon, alternation, date_lexicon, key
 
 _START = r"(?<![\w\u200c])"
-_END = r"(?![\w])"
-_ERA_END = r"(?:(?<=\.)|(?![\w]))"
+#: characters that continue a word: letters and digits, Arabic diacritics, ZWJ and the soft hyphen («دیّگر»
+#: must not end in the month «دی»)
+_WCH = r"[\w\u064B-\u065F\u0670\u200d\u00ad]"
+_END = rf"(?!{_WCH})"
+_ERA_END = rf"(?:(?<=\.)|(?!{_WCH}))"
 _SENTENCE_END = re.compile(r"[.!?؟؛\n]")
 _PARAGRAPH = re.compile(r"\n")
 _SENTENCE_START = re.compile(r".*[.!?؟؛\n]", re.DOTALL)
@@ -113,7 +116,7 @@ def _patterns() -> _Patterns:
             (?P<vague>{vague}){_END}[ ]*
         )?
         (?:(?P<mpre>ماه(?:{SEP}های|[ ]+مبارک)?)[ ]+)?
-        (?P<month>{month})(?=ماه|[^\w]|$)
+        (?P<month>{month})(?=ماه|(?!{_WCH}))
         (?P<mah>{SEP}ماه{_END})?
         (?:
             [ ]+(?P<rel>{rel}){_END}
@@ -150,7 +153,7 @@ def _patterns() -> _Patterns:
         )
         """, re.VERBOSE)
     weekday_before = re.compile(rf"(?:^|[^\w\u200c])({wd}|{wdl}){_END}[ ]*[،,]?[ ]*[(\[][ ]*$")
-    month_anchor = re.compile(rf"(?:{month})(?=ماه|[^\w]|$)")
+    month_anchor = re.compile(rf"(?:{month})(?=ماه|(?!{_WCH}))")
     year_anchor = re.compile(alternation(["سال", *f["era"]]))
     latin_anchor = re.compile(ml)
     numeric_anchor = re.compile(r"\d[/\-.]\d")
@@ -249,6 +252,8 @@ def _persian(f: str, lex: DateLexicon, pat: _Patterns) -> list[_Cand]:
             if num and 1 <= num[0] <= 31:
                 day, day_ord = num[0], num[1]
                 day_digit = m.group("day").isdigit()
+            if day is not None and m.group("mpre") and not day_digit and not day_ord:
+                day = None  # «یک ماه دی…», «دو ماه مهر و آبان»: a count of months, not a day
         if day is not None:
             start = m.start()  # with «روز» and the weekday
         elif m.group("vague"):
@@ -488,6 +493,39 @@ def _context_year(c: _Cand, explicit: list[_Cand], f: str, same_paragraph: bool)
     return cal.year_of(c.calendar, mid)
 
 
+def _years_in(c: _Cand, explicit: list[_Cand]) -> list[int]:
+    """The explicit dates' years, in c's calendar."""
+    out = []
+    for e in explicit:
+        iv = e.interval()
+        if iv is not None:
+            out.append(cal.year_of(c.calendar, iv[0] + (iv[1] - iv[0]) / 2))
+    return out
+
+
+def _current_year(c: _Cand, explicit: list[_Cand], f: str) -> int | None:
+    """Without a publication date, the article's "now": its latest explicit year outside c's paragraph (an
+    explicit year written next to «امسال» is another year: the writer would not name this one twice)."""
+    far = [e for e in explicit if _PARAGRAPH.search(f, min(e.end, c.end), max(e.start, c.start))]
+    years = _years_in(c, far)
+    return max(years) if years else None
+
+
+def _weekday_year(c: _Cand, explicit: list[_Cand], base: int) -> int | None:
+    """Without a publication date, a weekday picks the year among those around the article's explicit years
+    (two either side): the fitting year closest to one of them; a tie leaves the year open."""
+    years = set(_years_in(c, explicit)) or {base}
+    scored = []
+    for y in sorted({y + d for y in years for d in range(-2, 3)}):
+        iv = c.interval(y)
+        if iv is not None and iv[0].weekday() == c.weekday:
+            scored.append((min(abs(y - e) for e in years), abs(y - base), y))
+    scored.sort()
+    if not scored or (len(scored) > 1 and scored[0][:2] == scored[1][:2]):
+        return None
+    return scored[0][2]
+
+
 def _future_hint(f: str, lex: DateLexicon, start: int) -> bool:
     """A word shortly before the date (in its sentence) that points forward: برای، تا، در آستانه …"""
     s = _SENTENCE_START.search(f, 0, start)
@@ -509,10 +547,14 @@ def _infer_years(cands: list[_Cand], f: str, published: dict | None, lex: DateLe
             if base is None and c.weekday is None:
                 # no publication date and no dated context in the paragraph: the article's nearest one
                 base = _context_year(c, explicit, f, same_paragraph=False)
-        if base is None:
-            continue
         if c.rel is not None and c.rel.lstrip("-").isdigit():
-            c.year = base + int(c.rel)
+            # امسال / سال جاری / سال گذشته count from the publication year, or without one from the article's
+            # current year (its latest explicit year), never from a nearby explicit other year
+            now = base if pub is not None else _current_year(c, explicit, f)
+            if now is not None:
+                c.year = now + int(c.rel)
+            continue
+        if base is None:
             continue
         if pub is not None:
             tense = _tense(f, c.end)
@@ -529,9 +571,7 @@ def _infer_years(cands: list[_Cand], f: str, published: dict | None, lex: DateLe
                 c.weekday, c.confidence = wd, min(c.confidence, 0.5)
             c.year = min(costs)[1] if costs else None
         elif c.weekday is not None and c.granularity == "day":
-            fits = [y for y in (base - 1, base, base + 1)
-                    if (iv := c.interval(y)) is not None and iv[0].weekday() == c.weekday]
-            c.year = fits[0] if len(fits) == 1 else None
+            c.year = _weekday_year(c, explicit, base)
         else:
             c.year = base
 

@@ -12,13 +12,14 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from goftar.core.evaluate import evaluate
 from goftar.core.extract.calendars import gregorian_to_hijri, hijri_to_gregorian
 from goftar.core.extract.dates import find_dates
 from goftar.core.model import Record
 from goftar.core.schema import check_record, read_jsonl, record_to_dict
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 #: published 10 Esfand 1401
 P1 = {"gregorian": "2023-03-01", "jalali": "1401-12-10"}
@@ -299,3 +300,42 @@ def test_dev_gold_dates(dev_gold_files: list[Path]) -> None:
     assert rep.dates.f1 >= 0.95
     # two dev dates take their year from knowledge outside the text (GUIDELINES §4.2): both null here
     assert rep.date_values.value is not None and rep.date_values.value >= 0.93
+
+
+# --- third generality round: word boundaries of month names, امسال without a publication date, weekdays
+@pytest.mark.parametrize("text", [
+    "این طرح تا یک ماه دیگر اجرا می‌شود.",
+    "این طرح تا یک ماه دیّگر اجرا می‌شود.",          # a diacritic inside the word
+    "این طرح تا یک ماه دی\u200dگر اجرا می‌شود.",      # a zero-width joiner inside the word
+    "این طرح تا یک ماه دی\u00adگر اجرا می‌شود.",      # a soft hyphen inside the word
+])
+def test_month_name_must_be_a_whole_word(text: str) -> None:
+    assert find_dates(text, published=P1) == []
+
+
+def test_a_count_of_months_is_not_a_day() -> None:
+    assert [d.text for d in find_dates("دو ماه مهر و آبان به تعمیرات گذشت.", published=P1)] == ["ماه مهر", "آبان"]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # with a publication date: امسال is its year, whatever explicit year stands nearby
+    ("قرارداد در سال ۹۸ امضا شده بود و بهره‌برداری اواخر شهریور امسال آغاز شد.", P1,
+     [("سال ۹۸", J, "year", "1398-01-01", None, False),
+      ("اواخر شهریور امسال", J, "month", "1401-06-01", None, True)]),
+    # without one: the article's latest explicit year outside the paragraph, never the year written next to it
+    ("تورم در سال ۱۴۰۰ به ۴۰ درصد رسید.\nقرارداد در سال ۹۸ امضا شده بود و بهره‌برداری اواخر شهریور امسال"
+     " آغاز شد.", None,
+     [("سال ۱۴۰۰", J, "year", "1400-01-01", None, False),
+      ("سال ۹۸", J, "year", "1398-01-01", None, False),
+      ("اواخر شهریور امسال", J, "month", "1400-06-01", None, True)]),
+    ("قرارداد در سال ۹۸ امضا شده بود و بهره‌برداری اواخر شهریور امسال آغاز شد.", None,
+     [("سال ۹۸", J, "year", "1398-01-01", None, False),
+      ("اواخر شهریور امسال", J, "month", None, None, True)]),
+    # without one, a weekday picks the year near the article's explicit years: 23 Shahrivar is a Friday in
+    # 1397 (a Tuesday in 1395, a Thursday in 1396, a Saturday in 1398)
+    ("قرارداد در سال ۱۳۹۵ امضا شد. روز جمعه ۲۳ شهریور رئیس‌جمهور از کارخانه بازدید کرد.", None,
+     [("سال ۱۳۹۵", J, "year", "1395-01-01", None, False),
+      ("روز جمعه ۲۳ شهریور", J, "day", "1397-06-23", "2018-09-14", True)]),
+])
+def test_current_year_and_weekday_inference(text: str, published: dict | None, expected: list) -> None:
+    _check(find_dates(text, published=published), expected)
