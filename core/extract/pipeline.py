@@ -29,6 +29,16 @@ PARTICIPLE_RE = re.compile(r"(?<![\w\u200c])(?:با|ضمن)[ \u200c]+(?:بیان
 INTERVIEW_RE = re.compile(r"گفت[\u200c ]?و[\u200c ]?گو|گفتگو|مصاحبه")
 IMPERATIVE_END = re.compile(r"(?<![\w\u200c])ب[\w\u200c]+ید[.!]?$")
 BYLINE_RE = re.compile(r"^[—–-]+\s*(?P<who>[^()\n]*?)\s*\((?P<handle>@\w+)\)")
+# an Instagram embed's byline, in English or Persian: "A post shared by Name (@handle)",
+# "پستی که Name (@handle) به اشتراک گذاشته است", "پست به اشتراک گذاشته شده توسط Name (@handle)"
+INSTAGRAM_BYLINE_RE = re.compile(
+    r"^\s*(?:A post shared by|(?:یک[ \u200c]+)?پست(?:ی)?[ \u200c]+(?:به[ \u200c]+اشتراک[ \u200c]+گذاشته[ \u200c]+شده|"
+    r"منتشر[ \u200c]+شده)[ \u200c]+(?:توسط|از[ \u200c]+سوی)|پستی[ \u200c]+که)\s*"
+    r"(?P<who>[^()\n]*?)\s*\((?P<handle>@[\w.]*\w)\)", re.IGNORECASE)
+# the embed's own furniture, not the post's words
+EMBED_FURNITURE_RE = re.compile(r"^\s*(?:View this post on Instagram|مشاهده[ \u200c]+(?:این[ \u200c]+)?پست[ \u200c]+در"
+                                r"[ \u200c]+اینستاگرام|این[ \u200c]+پست[ \u200c]+را[ \u200c]+در[ \u200c]+اینستاگرام[ \u200c]+ببینید)"
+                                r"\s*$", re.IGNORECASE)
 CREDIT_RE = re.compile(r"^(?:انتهای پیام|منبع|عکس|ترجمه|گفت[\u200c ]?و[\u200c ]?گو از|گزارش از|کد خبر|"
                        r"برچسب|نویسنده|تنظیم|خبرنگار)")
 CONTRAST_RE = re.compile(r"[؛،][ \u200c]*(?:اما|ولی|با[ \u200c]+این[ \u200c]+حال|در[ \u200c]*حالی[ \u200c]*که)(?![\w\u200c])")
@@ -234,7 +244,7 @@ class Analysis:
     def embedded_posts(self) -> None:
         f = self.f
         for pi, (a, b) in enumerate(self.paras):
-            m = BYLINE_RE.match(f[a:b])
+            m = BYLINE_RE.match(f[a:b]) or INSTAGRAM_BYLINE_RE.match(f[a:b])
             if not m:
                 continue
             who_s = a + m.start("who")
@@ -244,6 +254,9 @@ class Analysis:
             # the post's lines: bulleted lines (or the single line) right before the byline
             lines = []
             k = pi - 1
+            while k >= 0 and EMBED_FURNITURE_RE.match(f[self.paras[k][0]:self.paras[k][1]]):
+                self.embedded_paras.add(k)
+                k -= 1
             while k >= 0 and len(lines) < 8:
                 la, lb = self.paras[k]
                 if f[la] in "-•*" or "pic.twitter" in f[la:lb] or "http" in f[la:lb]:
@@ -251,8 +264,13 @@ class Analysis:
                     k -= 1
                     continue
                 break
-            if not lines and pi > 0:
-                lines = [pi - 1]
+            if not lines and k >= 0 and not EMBED_FURNITURE_RE.match(f[self.paras[k][0]:self.paras[k][1]]):
+                lines = [k]
+            # the furniture line of an Instagram embed above the post
+            if lines and lines[0] > 0:
+                fa, fb = self.paras[lines[0] - 1]
+                if EMBED_FURNITURE_RE.match(f[fa:fb]):
+                    self.embedded_paras.add(lines[0] - 1)
             who = f[who_s:who_e]
             # display name: "KayhanLondon کیهان لندن" -> Latin and Persian parts
             parts = re.findall(r"[A-Za-z0-9_.]+(?:\s+[A-Za-z0-9_.]+)*|[^\sA-Za-z0-9_.]+(?:\s+[^\sA-Za-z0-9_.]+)*",
@@ -271,7 +289,7 @@ class Analysis:
             np_.etype = self.p.chunker.type_of_name(nm)
             if np_.etype == "unknown":
                 np_.etype = "media" if any(w in nm for w in ("News", "TV", "news")) or nm in self.lx.outlets \
-                    else "unknown"
+                    else "person" if re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}", nm) else "unknown"
             for k in lines:
                 self.embedded_paras.add(k)
                 la, lb = self.paras[k]
@@ -903,8 +921,8 @@ class Analysis:
                 break
             if not first and not blank_sep and not self._post_line(a, b):
                 break
-            if f[a] == "*" or CREDIT_RE.match(f[a:b]):
-                break
+            if f[a] == "*" or CREDIT_RE.match(f[a:b]) or k in self.embedded_paras:
+                break  # an embedded post below the line is quoted through its byline
             s, e = clause_span(f, a, b)
             if e - s >= 3:
                 c = Cand("indirect", s, e, (cue.start, cue.end), order=cue.start + (k - pi) * 1e-3,

@@ -197,3 +197,33 @@ def test_interview_ends_with_its_last_answer(ex: Extractor) -> None:
         ("تیم آماده است و بازیکنان انگیزه زیادی دارند", "سعید معروف", None),
         ("ما برای مدال به پاریس می‌رویم", "سعید معروف", None),
         ("اردوی تیم ملی از شنبه آغاز می‌شود", "فدراسیون والیبال", "فدراسیون والیبال")]
+
+
+# ----------------------------------------------------------------------------- 5. embedded posts
+@pytest.mark.parametrize(("text", "expected", "mentions"), [
+    ("مهدی طارمی در اینستاگرام پستی منتشر کرد.\n\nView this post on Instagram\n\n"
+     "برای همه بازیکنان تیم ملی آرزوی موفقیت دارم\n\n"
+     "A post shared by Mehdi Taremi (@mehditaremi9) on Nov 20, 2022 at 10:15am PST",
+     [("برای همه بازیکنان تیم ملی آرزوی موفقیت دارم", "Mehdi Taremi", "Mehdi Taremi")],
+     ["Mehdi Taremi", "@mehditaremi9"]),
+    ("علی دایی با انتشار پستی نوشت:\n\nپیروزی تیم ملی را به مردم تبریک می‌گویم\n\n"
+     "پستی که علی دایی (@alidaei) به اشتراک گذاشته است\n\nاین پست بیش از ۱۰۰ هزار لایک گرفت.",
+     [("پیروزی تیم ملی را به مردم تبریک می‌گویم", "علی دایی", "علی دایی")],
+     ["علی دایی", "علی دایی", "@alidaei"]),
+    ("مشاهده این پست در اینستاگرام\n\nامروز تمرینات تیم آغاز شد\n\n"
+     "یک پست به اشتراک گذاشته شده توسط باشگاه پرسپولیس (@perspolis)",
+     [("امروز تمرینات تیم آغاز شد", "باشگاه پرسپولیس", "باشگاه پرسپولیس")],
+     ["باشگاه پرسپولیس", "@perspolis"]),
+    # "… نوشت:" over an embedded tweet: the post is quoted once, through its byline
+    ("کیهان لندن در توییتی نوشت:\n- تجمع بازنشستگان در تهران\n"
+     "— KayhanLondon کیهان لندن (@KayhanLondon) March 3, 2023",
+     [("تجمع بازنشستگان در تهران", "کیهان لندن", "کیهان لندن")],
+     ["کیهان لندن", "KayhanLondon", "کیهان لندن", "@KayhanLondon"]),
+])
+def test_embedded_post_bylines(ex: Extractor, text: str, expected: list[tuple[str, str, str]],
+                               mentions: list[str]) -> None:
+    rec = extract(ex, text)
+    assert attributed(rec) == expected
+    (spk,) = [s for s in rec.speakers if s.name == expected[0][1]]
+    assert [m.text for m in spk.mentions] == mentions
+    assert all(q.cue is None for q in rec.quotes)
