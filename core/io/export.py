@@ -61,6 +61,17 @@ def gold_dict(record: Record, *, with_provenance: bool = False) -> dict[str, Any
     return d
 
 
+def gold_line_from_trusted(line: bytes) -> bytes:
+    """The gold form of a record line that was validated when it was written (a store's own line).
+
+    Dropping rejected items keeps a valid record valid (`_drop_rejected` repairs every link it
+    could break), so the line is only parsed and re-serialised, not validated a second time:
+    this is what keeps exporting 100,000 reviewed records with rejections well under 30 s.
+    """
+    d = _drop_rejected(json.loads(line))
+    return json.dumps(d, ensure_ascii=False).encode("utf-8")
+
+
 def _lines(records: Iterable[Record], with_provenance: bool, progress: Progress | None) -> Iterator[str]:
     for n, rec in enumerate(records, 1):
         yield json.dumps(gold_dict(rec, with_provenance=with_provenance), ensure_ascii=False)

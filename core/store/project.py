@@ -423,10 +423,10 @@ class Project:
 
         The output is exactly `goftar.core.io.export.export_gold(self.iter_records(status=status), …)`
         (atomic, every record valid), but a line this store wrote itself (validated and in
-        `dumps_record` form when written, file unchanged since) with no rejected item to drop is
-        copied as it is instead of being parsed, validated and serialised again. Unreadable
+        `dumps_record` form when written, file unchanged since) is not validated again: it is
+        copied as it is, or only parsed and re-serialised when it has rejected items to drop. Unreadable
         records are skipped and reported in `warnings`, as iter_records does."""
-        from ..io.export import gold_dict
+        from ..io.export import gold_dict, gold_line_from_trusted
 
         def lines() -> Iterator[bytes]:
             done = 0  # counts exported records, for a cumulative progress(n)
@@ -436,9 +436,11 @@ class Project:
                     if status is not None and self.review_status(rid) != status:
                         continue
                     got = self._latest_line(rid)
-                if (got is not None and got[1] and got[0].startswith(_line_head(rid))
-                        and (with_provenance or _REJECTED_ITEM not in got[0])):
+                trusted = got is not None and got[1] and got[0].startswith(_line_head(rid))
+                if trusted and (with_provenance or _REJECTED_ITEM not in got[0]):
                     yield got[0]
+                elif trusted:
+                    yield gold_line_from_trusted(got[0])
                 else:
                     try:
                         rec = self.load(rid)
