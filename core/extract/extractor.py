@@ -16,7 +16,7 @@ from typing import Any
 
 from ..model import Claim, DateMention, Quote, Record, Span, Speaker
 from .candidates import Cand
-from .claims import find_claims
+from .claims import ACT_LEMMAS, find_claims
 from .lexicons import load
 from .pipeline import Analysis, build_parts
 from .speakers import Entity, Registry
@@ -153,7 +153,11 @@ class Extractor:
 
     def _own_voice_sentences(self, an: Analysis, cands: list[Cand]) -> list[tuple[int, int]]:
         out = []
-        cue_pos = sorted([c.start for c in an.cues] + [a for a, _, _ in an.preps])
+        used_cues = {c.cue for c in cands if c.cue is not None}
+        # a legal act with a noun object ("دادگاه حکم را تأیید کرد", "به حکم اعتراض کرد") is an event, not speech
+        speech = [c for c in an.cues if c.lemma not in ACT_LEMMAS or (c.start, c.end) in used_cues]
+        speech_starts = [c.start for c in speech]
+        cue_pos = sorted(speech_starts + [a for a, _, _ in an.preps])
         spans = sorted((c.start, c.end) for c in cands)
         starts = [a for a, _ in spans]
         runmax: list[int] = []
@@ -182,7 +186,7 @@ class Extractor:
             if bisect.bisect_left(cue_pos, e) > bisect.bisect_left(cue_pos, s):
                 # a sentence with an attribution is a speech event; a relay of a plain fact stays a claim
                 if not all(k == "conduit" for a, _, k in an.preps if s <= a < e) \
-                        or an.cues_between(s, e):
+                        or bisect.bisect_left(speech_starts, e) > bisect.bisect_left(speech_starts, s):
                     continue
                 comma = an.f.find("،", s, e)
                 if comma > 0:

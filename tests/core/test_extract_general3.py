@@ -227,3 +227,28 @@ def test_embedded_post_bylines(ex: Extractor, text: str, expected: list[tuple[st
     (spk,) = [s for s in rec.speakers if s.name == expected[0][1]]
     assert [m.text for m in spk.mentions] == mentions
     assert all(q.cue is None for q in rec.quotes)
+
+
+# ----------------------------------------------------------------------------- 6. claims
+def claims(rec: Record) -> list[tuple[str, str | None]]:
+    names = {s.id: s.name for s in rec.speakers}
+    return [(c.text, names.get(c.source) if c.source else None) for c in rec.claims]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a court's or a party's legal act with a noun object is an event in the article's voice
+    ("دادگاه تجدیدنظر حکم اعدام این متهم را تأیید کرد.",
+     [("دادگاه تجدیدنظر حکم اعدام این متهم را تأیید کرد", None)]),
+    ("دیوان عالی کشور روز دوشنبه حکم ۱۰ سال زندان را تایید کرد.",
+     [("دیوان عالی کشور روز دوشنبه حکم ۱۰ سال زندان را تایید کرد", None)]),
+    ("وکیل متهم به رأی دادگاه بدوی اعتراض کرد.", [("وکیل متهم به رأی دادگاه بدوی اعتراض کرد", None)]),
+    # with a content clause the same verb is speech: the clause is the speaker's claim
+    ("وزیر خارجه اعتراض کرد که سفیر ایران احضار شده است.", [("سفیر ایران احضار شده است", "وزیر خارجه")]),
+    # evaluations are not claims; an institution's name is no evaluation
+    ("عملکرد تیم ملی در این مسابقات درخشان بود.", []),
+    ("این تصمیم برای آینده کشور نگران‌کننده است.", []),
+    ("محرومیت این بازیکن از نظر هواداران ناعادلانه بود.", []),
+    ("شورای عالی امنیت ملی روز شنبه تشکیل جلسه داد.", [("شورای عالی امنیت ملی روز شنبه تشکیل جلسه داد", None)]),
+])
+def test_claims_legal_acts_and_evaluations(ex: Extractor, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert claims(extract(ex, text)) == expected
