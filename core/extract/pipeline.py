@@ -1104,7 +1104,8 @@ class Analysis:
             if m:
                 comma = q + m.end()
                 q = comma
-            rest_cues = [c for c in self.cues_between(q, sent[1]) if not c.first_person]
+            # an agentless passive inside the relayed text ("… و اعلام شد که …") is part of the outlet's report
+            rest_cues = [c for c in self.cues_between(q, sent[1]) if not c.first_person and not c.passive]
             if kind == "conduit" or phrase == "به نقل از":
                 # a relay whose content is someone's speech report gets nothing (§1.8)
                 if rest_cues or any(q <= x < sent[1] for x, _, _ in self.preps if x != a):

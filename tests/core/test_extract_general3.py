@@ -33,6 +33,36 @@ def attributed(rec: Record) -> list[tuple[str, str | None, str | None]]:
 
 
 # ----------------------------------------------------------------------------- 1. outlet as source (§7, §1.8)
+LEAD = "به گزارش ایسنا، جلسه هیئت دولت امروز برگزار شد.\n\n"
+
+
+@pytest.mark.parametrize(("body", "expected", "claim"), [
+    ("به گزارش خبرگزاری رسمی عراق (واع)، پارلمان این کشور روز یکشنبه با استعفای دولت موافقت کرد.",
+     [("پارلمان این کشور روز یکشنبه با استعفای دولت موافقت کرد", "خبرگزاری رسمی عراق", "خبرگزاری رسمی عراق")],
+     True),
+    ("به گزارش «نیویورک تایمز»، ارتش اسرائیل ۳۰۰ هدف را در غزه بمباران کرده است.",
+     [("ارتش اسرائیل ۳۰۰ هدف را در غزه بمباران کرده است", "نیویورک تایمز", "نیویورک تایمز")], True),
+    ("براساس گزارش سازمان جهانی بهداشت، شمار مبتلایان به وبا در یمن از یک میلیون نفر گذشت.",
+     [("شمار مبتلایان به وبا در یمن از یک میلیون نفر گذشت", "سازمان جهانی بهداشت", "سازمان جهانی بهداشت")],
+     True),
+    # an agentless passive inside the relayed text does not make the outlet a conduit
+    ("به گزارش رویترز، در این حمله دست‌کم ۱۰ نفر کشته شدند و اعلام شد که مدارس تعطیل است.",
+     [("در این حمله دست‌کم ۱۰ نفر کشته شدند و اعلام شد که مدارس تعطیل است", "رویترز", "رویترز"),
+      ("مدارس تعطیل است", None, None)], False),
+    # a relay of someone's words: only the innermost source
+    ("به گزارش رویترز به نقل از منابع آگاه، عربستان تولید نفت خود را کاهش داده است.",
+     [("عربستان تولید نفت خود را کاهش داده است", "منابع آگاه", "منابع آگاه")], True),
+    ("به گزارش رویترز، وزیر نفت عربستان گفت که تولید کاهش می‌یابد.",
+     [("تولید کاهش می‌یابد", "وزیر نفت عربستان", "وزیر نفت عربستان")], False),
+])
+def test_another_outlet_after_the_lead(ex: Extractor, body: str, expected: list[tuple[str, str | None, str | None]],
+                                       claim: bool) -> None:
+    rec = extract(ex, LEAD + body)
+    assert attributed(rec) == expected
+    sources = [c.source for c in rec.claims if c.start >= len(LEAD)]
+    assert (sources == [rec.quotes[0].speaker]) is claim
+
+
 @pytest.mark.parametrize(("text", "meta", "expected"), [
     # the lead's relay is the publisher; a later relay naming another outlet is that outlet's plain fact
     ("به گزارش ایسنا، قیمت طلا در بازار تهران روز شنبه ۲ درصد کاهش یافت.\n\n"
