@@ -7,6 +7,7 @@ phrase that can be a grammatical subject: not inside a prepositional phrase and 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .lexicons import Lexicons
@@ -21,6 +22,23 @@ NUMBER_WORDS = frozenset(["یک", "دو", "سه", "چهار", "پنج", "شش", 
 SELF_CONTAINED_ORGS = frozenset(["دولت", "مجلس", "پارلمان", "کنگره", "پلیس", "ارتش", "کابینه", "دادگاه"])
 #: words inside a surname ("سید علی", "آل اسحاق", "فون در لاین")
 NAME_PARTICLES = frozenset(["سید", "میر", "آل", "ابو", "بن", "ابن", "فون", "ون", "دو", "دی", "دل", "ال", "عبد"])
+#: a word of a clause, not a name: a finite verb (present/continuous prefix, ZWNJ-joined perfect/person ending,
+#: a plain past or copula)
+CLAUSE_WORD_RE = re.compile(r"^ن?می\u200c|\u200c(?:ام|ای|ایم|اید|اند|است)$|^(?:است|بود|شد|کرد|نیست)$")
+VERB_IN_TEXT_RE = re.compile(r"(?<![\w\u200c])(?:است|بود|شد|کرد|نیست|می[\u200c ]?\w+|\w+(?:ند|ید))(?![\w\u200c])")
+
+
+def reads_as_words(lx: Lexicons, inner: str, *, loose: bool = False) -> bool:
+    """Marked text that cannot be a name: it closes a sentence, or holds a first/second-person pronoun or a
+    finite verb ("«ما هیچ تخلفی ندیده‌ایم»، سخنگوی ستاد گفت"). `loose` also takes any word ending like a
+    verb (…ند/…ید), which names such as «سعید» or «الوند» do too."""
+    if inner[-1:] in ".!؟?…":
+        return True
+    if any(lx.pronouns.get(w) in ("1", "2") or CLAUSE_WORD_RE.search(w) for w in inner.split()):
+        return True
+    return loose and VERB_IN_TEXT_RE.search(inner) is not None
+
+
 PERFECT_ENDINGS = ("ه\u200cاند", "ه\u200cاست", "ه\u200cایم", "ه\u200cاید", "ه\u200cام")
 PUNCT_STOP = set(".،,:؛;!?؟()[]{}«»“”\"'-–—/")
 
@@ -216,8 +234,10 @@ class Chunker:
                 k += 1
             if k < n and toks[k].text == close and k > i + 1:
                 nm = (toks[i + 1].start, toks[k - 1].end)
-                np_ = NP("marked", t.start, toks[k].end, nm, name=nm)
                 inner = f[nm[0]:nm[1]]
+                if reads_as_words(lx, inner):
+                    return None, k + 1  # someone's words in marks, not a marked name
+                np_ = NP("marked", t.start, toks[k].end, nm, name=nm)
                 np_.etype = self.type_of_name(inner)
                 return self._appositive(f, toks, k + 1, np_)
             return None, i + 1

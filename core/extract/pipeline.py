@@ -57,6 +57,8 @@ SELF_DESK_RE = re.compile(r"[ \u200c]*(?:خبرنگار|گروه|سرویس|تح
 DATELINE_RE = re.compile(r"[^\n.،]{0,40}[-–—:][ \u200c]*")
 # labels of the interviewer's lines in a transcript ("خبرنگار: …؟")
 INTERVIEWER_LABELS = frozenset(["خبرنگار", "مجری", "س", "سوال", "سؤال", "پرسش", "گزارشگر"])
+# words that mark a cue as the continuation of the same speaker's words
+CONTINUATION_RE = re.compile(r"(?<![\w\u200c])(?:در[ \u200c]+ادامه|همچنین|سپس)(?![\w\u200c])")
 HEAD_STOP = frozenset(["منبع", "عکس", "ترجمه", "نویسنده", "توضیح", "برچسب\u200cها", "برچسب", "کد", "خبر", "پی\u200cنوشت", "تلفن", "آدرس", "نشانی"])
 
 
@@ -1221,6 +1223,28 @@ class Analysis:
         i = bisect.bisect_right(self._cov_starts, pos) - 1
         return i >= 0 and self._cov_ends[i] > pos
 
+    def _continuing_speaker(self, p: MarkPair) -> NP | None:
+        """A paragraph that is one marked passage, followed by a paragraph whose first sentence continues
+        someone's speech ("X در ادامه گفت", "X همچنین افزود", "X ادامه داد"): X said the passage too."""
+        f = self.f
+        pi = self.para_index(p.open)
+        a, b = self.paras[pi]
+        if pi + 1 >= len(self.paras) or f[a:p.open].strip() or f[p.outer_end:b].strip(" .\u200c"):
+            return None
+        na, nb = self.paras[pi + 1]
+        first = self.sent_of(na)
+        for cue in self.cues_between(na, min(nb, first[1])):
+            if cue.first_person or cue.passive:
+                continue
+            before = f[na:cue.start]
+            if not (CONTINUATION_RE.search(before) or cue.lemma in ("افزود", "ادامه")) \
+                    or re.search(r"(?<![\w\u200c])نیز(?![\w\u200c])", before):
+                return None  # "X نیز گفت": another speaker
+            toks = self.toks_in(na, cue.start)
+            np_ = self.p.chunker.find_source(f, toks[:12]) if toks else None
+            return np_ if np_ is not None and np_.kind not in ("pronoun", "refl") else None
+        return None
+
     def direct_marks(self) -> None:
         f = self.f
         for p in self.pairs:
@@ -1241,15 +1265,20 @@ class Analysis:
                 toks = self.toks_in(p.outer_end, cue.start)
                 if any(t.text == "نیز" for t in toks):
                     toks = []  # "«…». X نیز گفت": X is another speaker, the passage is the previous one's
-                if 0 < len(toks) <= 12:
-                    np_ = self.p.chunker.find_source(f, toks)
+                gap = f[p.outer_end:cue.start].lstrip(" \u200c.،,")
+                if 0 < len(toks) <= 25 and not re.search(r"[.!؟?]", gap):
+                    # the subject opens the gap; adverbials and the occasion may follow it at length
+                    np_ = self.p.chunker.find_source(f, toks[:12])
                     c = self._direct(p, cue, order=cue.start - 0.5, np_=np_, mode="np" if np_ else "last")
                     if c is not None:
                         c.confidence = 0.8
                     continue
-            # a headline with a marked body, or a passage that reads like a statement: last speaker
+            # a headline with a marked body, or a passage that reads like a statement: last speaker, or the
+            # subject of a continuation in the next paragraph ("«…»" / "X در ادامه گفت …")
             if self.p.terms.is_wording(f, p) or self.para_index(p.open) in self.headline_paras:
-                c = self._direct(p, None, order=p.open, mode="last")
+                nxt = self._continuing_speaker(p)
+                c = self._direct(p, None, order=p.open, mode="np" if nxt else "last", np_=nxt)
                 if c is not None:
                     c.confidence = 0.5
+                    c.speaker_mention_null = nxt is not None
             del sent

@@ -6,14 +6,12 @@ import re
 
 from .direct_quotes import MarkPair
 from .lexicons import Lexicons
-from .nps import Chunker
+from .nps import Chunker, reads_as_words
 
 #: nouns that name what follows them: the marked text is a name or title, not someone's words
 DESIGNATORS = frozenset(
     ["شبکه", "نشریه", "روزنامه", "خبرگزاری", "پایگاه", "سایت", "وبسایت", "ایالت", "شهر", "شهرستان", "استان", "کشور", "کشتی", "کشتی\u200cهای", "نفتکش", "نفتکش\u200cهای", "مجموعه", "سریال", "فیلم", "کتاب", "کتابش", "برنامه", "عملیات", "طرح", "کمپین", "پروژه", "حزب", "گروه", "جنبش", "تیم", "باشگاه", "مجله", "شعار", "موسوم", "نام", "نام\u200cهای", "عنوان", "هشتگ", "سند", "قطعنامه", "پیمان", "توافق", "توافقنامه", "کنفرانس", "اجلاس", "همایش", "جشنواره", "مسابقه", "رمان", "نمایش", "آلبوم", "ترانه", "آهنگ", "مستند", "اپلیکیشن", "پیام\u200cرسان", "برند", "محصول", "شرکت", "سازمان", "کارخانه", "رستوران", "هتل", "منطقه", "محله", "میدان", "خیابان", "بندر", "جزیره", "فرودگاه", "ورزشگاه", "دانشگاه", "مدرسه", "بیمارستان", "لقب", "شبکه\u200cهای", "پویش"])
 VERBISH_RE = re.compile(r"(?<![\w\u200c])(?:است|بود|شد|کرد|نیست|می[\u200c ]?\w+|\w+(?:ند|ید))(?![\w\u200c])")
-#: a word that is a finite verb: a present/continuous prefix or a ZWNJ-joined perfect/person ending
-FINITE_RE = re.compile(r"^ن?می\u200c|\u200c(?:ام|ای|ایم|اید|اند|است)$")
 _LATIN = re.compile(r"^[\sA-Za-z0-9@#&.\-_'’:/]+$")
 
 
@@ -30,7 +28,7 @@ class TermMarks:
                 continue
             a, b = p.inner
             inner = f[a:b].strip()
-            if len(inner.split()) <= 4 and not self.reads_as_words(inner, inner.split()) \
+            if len(inner.split()) <= 4 and not self.reads_as_words(inner, loose=True) \
                     and self._title_follows(f, p.outer_end):
                 out.add(inner)
         return out
@@ -58,7 +56,7 @@ class TermMarks:
         if len(words) <= 4 and words[0] in self.lx.first_names and not any(
                 w in ("است", "بود", "شد", "کرد", "نیست") for w in words):
             return True
-        if self._title_follows(f, p.outer_end) and len(words) <= 4 and not self.reads_as_words(inner, words):
+        if self._title_follows(f, p.outer_end) and len(words) <= 4 and not self.reads_as_words(inner):
             return True
         before = f[max(0, p.open - 30):p.open].rstrip()
         prev = re.findall(r"[\w\u200c]+", before)[-2:]
@@ -71,15 +69,8 @@ class TermMarks:
             return True
         return bool(len(words) <= 4 and re.match(r"\s+یا\s", f[p.outer_end:p.outer_end + 5]))
 
-    def reads_as_words(self, inner: str, words: list[str]) -> bool:
-        """Marked text that cannot be a name: it closes a sentence, or holds a first/second-person pronoun or
-        a finite verb ("«ما هیچ تخلفی ندیده‌ایم»، سخنگوی ستاد گفت")."""
-        if inner[-1:] in ".!؟?…":
-            return True
-        for w in inner.split():
-            if self.lx.pronouns.get(w) in ("1", "2") or FINITE_RE.search(w):
-                return True
-        return VERBISH_RE.search(inner) is not None
+    def reads_as_words(self, inner: str, *, loose: bool = False) -> bool:
+        return reads_as_words(self.lx, inner, loose=loose)
 
     def is_wording(self, f: str, p: MarkPair) -> bool:
         """A top-level pair with no cue: quoted words only when it reads like a statement."""
