@@ -82,8 +82,11 @@ class CueMatcher:
             self._meta.append((kind, passive, lemma))
         self._nouns = {c.noun for c in lx.compounds}
         # a cheap pass finds the words a cue can start with; the full pattern is only tried there
-        heads = {"می"} | {v.past for v in lx.verbs} | {c.noun.split()[0] for c in lx.compounds}
-        self._anchor = re.compile(LB + "(?:" + "|".join(sorted(map(re.escape, heads), key=len, reverse=True)) + ")")
+        # (a multi-word noun anchors on its first two words: a bare "بر" or "ابراز" would fire everywhere)
+        heads = {"می"} | {v.past for v in lx.verbs} | {c.noun.split()[0] for c in lx.compounds if " " not in c.noun}
+        pats = sorted(map(re.escape, heads), key=len, reverse=True)
+        pats += sorted({J.join(map(re.escape, c.noun.split()[:2])) for c in lx.compounds if " " in c.noun})
+        self._anchor = re.compile(LB + "(?:" + "|".join(pats) + ")")
         self._re = re.compile(LB + "(?:" + "|".join(parts) + ")" + RB)
 
     def find(self, f: str) -> list[Cue]:

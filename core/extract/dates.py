@@ -514,7 +514,7 @@ def _current_year(c: _Cand, explicit: list[_Cand], f: str) -> int | None:
 def _weekday_year(c: _Cand, explicit: list[_Cand], base: int) -> int | None:
     """Without a publication date, a weekday picks the year among those around the article's explicit years
     (two either side): the fitting year closest to one of them; a tie leaves the year open."""
-    years = set(_years_in(c, explicit)) or {base}
+    years = set(sorted(set(_years_in(c, explicit)), key=lambda y: abs(y - base))[:3]) or {base}
     scored = []
     for y in sorted({y + d for y in years for d in range(-2, 3)}):
         iv = c.interval(y)
