@@ -448,17 +448,21 @@ class Analysis:
                     or (not framed and len(words) > 5):
                 continue
             weak = False
+            answer = pi > 0 and self._after_question(pi)
             if not (np_.kind in ("outlet", "marked", "org", "state", "title", "group")
                     or np_.etype in ("person", "media") or f[head_s:head_e] in self.known_names):
-                if np_.kind != "name" or (pi > 1 and not self._after_question(pi)):
+                if np_.kind != "name" or (pi > 1 and not answer):
                     continue
-                weak = True  # "گاتزو: …": kept only if the body quotes the same name (see run())
+                # "گاتزو: …": kept only if the body quotes the same name (see run()); a label right after a
+                # question line names the answerer
+                weak = not answer
             self.headline_paras.add(pi)
             if f[body_s] in "«\"“":
                 continue  # a marked body is handled as a direct quote
             if np_.kind == "marked":
                 self.claimed_pairs.add(np_.start)
-            c = Cand("indirect", body_s, body_e, None, order=head_s, np=np_, confidence=0.7, embedded=True)
+            # a headline's speaker is not yet the current speaker of the body; an answerer's label is
+            c = Cand("indirect", body_s, body_e, None, order=head_s, np=np_, confidence=0.7, embedded=not answer)
             if weak:
                 c.tags.add("weak_headline")
                 c.confidence = 0.5
@@ -1034,6 +1038,11 @@ class Analysis:
                 if last_comma >= 0 and len(sub) - last_comma <= 4 and self._has_verb(sub[:last_comma]) \
                         and not self.cues_between(toks[0].start, toks[k].start):
                     toks = toks[:k]  # "یک متخصص … که X از او دعوت کرده بود، گفت": a relative clause
+                    break
+                if last_comma < 0 and len(sub) >= 2 and self._has_verb(sub[-1:]) and k > 0 \
+                        and not self.cues_between(toks[0].start, toks[k].start) \
+                        and self.p.chunker.find_source(f, toks[:k]) is not None:
+                    toks = toks[:k]  # "هواوی که دفتر مرکزی آن در شنژن است اعلام کرد": no comma before the cue
                     break
                 if sub and sub[0].text == "آیا":
                     toks = toks[:k]  # "در پاسخ به این سوال که آیا …، گفت": the subject precedes the question
