@@ -46,6 +46,7 @@ class Lexicons:
     titles: set[str] = field(default_factory=set)
     honorifics: set[str] = field(default_factory=set)
     outlets: dict[str, str] = field(default_factory=dict)
+    foreign_outlets: set[str] = field(default_factory=set)  # no Persian edition: never the publisher
     outlet_words: set[str] = field(default_factory=set)
     org_words: set[str] = field(default_factory=set)
     group_nouns: set[str] = field(default_factory=set)
@@ -73,7 +74,9 @@ def load() -> Lexicons:
     lx.prep_cues = {r[0]: (r[1] if len(r) > 1 else "cue") for r in _rows("prep_cues.tsv")}
     lx.titles = {r[0] for r in _rows("titles.tsv")}
     lx.honorifics = {r[0] for r in _rows("honorifics.tsv")}
-    lx.outlets = {r[0]: (r[1] if len(r) > 1 else "-") for r in _rows("outlets.tsv")}
+    rows = _rows("outlets.tsv")
+    lx.outlets = {r[0]: (r[1] if len(r) > 1 else "-") for r in rows}
+    lx.foreign_outlets = {r[0] for r in rows if len(r) > 2 and r[2] == "foreign"}
     lx.outlet_words = {r[0] for r in _rows("outlet_words.tsv")}
     lx.org_words = {r[0] for r in _rows("org_words.tsv")}
     lx.group_nouns = {r[0] for r in _rows("group_nouns.tsv")}

@@ -1104,6 +1104,14 @@ class Analysis:
                 continue
             if np_.kind == "pronoun" and f[np_.head[0]:np_.head[1]] in ("من", "ما"):
                 continue
+            comma_k = next((k for k in range(j) if ytoks[k].text in ("،", ",")), None)
+            closed = j < len(ytoks) and ytoks[j].text in ("،", ",")  # "X، سخنگوی دولت، …": an appositive
+            if comma_k is not None and np_.head[1] <= ytoks[comma_k].start and not closed:
+                # "به گزارش خبرگزاری فرانسه، رئیس‌جمهور …": the source ends at the comma, no appositive after it
+                if np_.title is not None and np_.title[0] > ytoks[comma_k].start:
+                    np_.title = None
+                np_.end = ytoks[comma_k - 1].end
+                j = comma_k
             phrase = f[a:b].replace("\u200c", " ")
             src_end = ytoks[j - 1].end
             j = self._source_to_comma(np_, ytoks, j)
@@ -1194,6 +1202,11 @@ class Analysis:
         name = name.replace("\u200c", " ")
         return name in names or any(name.endswith(" " + p) or p.endswith(" " + name) for p in names)
 
+    def _foreign(self, name: str) -> bool:
+        """An outlet with no Persian edition ("رویترز", "خبرگزاری فرانسه"): never the publisher."""
+        words = name.split()
+        return name in self.lx.foreign_outlets or (len(words) > 1 and " ".join(words[1:]) in self.lx.foreign_outlets)
+
     def _first_relay(self) -> tuple[int, str] | None:
         """The article's first outlet relay when it is the dateline of the lead: at the start of one of the first
         two paragraphs (after an optional "تهران -" dateline), before any other relay."""
@@ -1207,7 +1220,8 @@ class Analysis:
                     ytoks = self.toks_in(b, self.sent_of(a)[1])
                     np_, _ = self.p.chunker.phrase_at(self.f, ytoks, 0) if ytoks else (None, 0)
                     name = self.f[np_.head[0]:np_.head[1]].strip("«»\" ") if np_ is not None else ""
-                    self._first_relay_v = (a, name.replace("\u200c", " "))
+                    if not self._foreign(name):
+                        self._first_relay_v = (a, name.replace("\u200c", " "))
         return self._first_relay_v
 
     # marks not yet used --------------------------------------------------------------------------------

@@ -77,12 +77,21 @@ def test_another_outlet_after_the_lead(ex: Extractor, body: str, expected: list[
      "به گزارش ایرنا، ارزش معاملات به ۹ هزار میلیارد تومان رسید.", None,
      [("ارزش معاملات به ۹ هزار میلیارد تومان رسید", "ایرنا", "ایرنا")]),
     ("امروز بازار ارز آرام بود.\n\nبه گزارش گروه اقتصادی تسنیم، نرخ دلار در بازار آزاد ثابت ماند.", None, []),
+    ("به گزارش مهر، رئیس‌جمهور روز شنبه به مشهد سفر کرد.", None, []),
+    # an outlet with no Persian edition is never the publisher, even in the lead
+    ("قیمت دلار در بازار آزاد کاهش یافت\n\nبه گزارش رویترز، قیمت نفت برنت روز دوشنبه به ۸۵ دلار رسید.", None,
+     [("قیمت نفت برنت روز دوشنبه به ۸۵ دلار رسید", "رویترز", "رویترز")]),
+    ("به گزارش خبرگزاری فرانسه، رئیس‌جمهور فرانسه روز شنبه با همتای آمریکایی خود دیدار کرد.", None,
+     [("رئیس‌جمهور فرانسه روز شنبه با همتای آمریکایی خود دیدار کرد", "خبرگزاری فرانسه", "خبرگزاری فرانسه")]),
     # meta.url names the publisher: its relay is self-attribution wherever it stands, another outlet is not
     ("به گزارش ایسنا، شاخص بورس امروز افت کرد. به گزارش تسنیم، وزیر اقتصاد گفت که بازار آرام می‌شود."
      " به گزارش خبرگزاری تسنیم، دولت ۵۰ هزار میلیارد تومان به صندوق تثبیت بازار تزریق کرد.",
      {"url": "https://www.isna.ir/news/140201"},
      [("بازار آرام می‌شود", "وزیر اقتصاد", "وزیر اقتصاد"),
       ("دولت ۵۰ هزار میلیارد تومان به صندوق تثبیت بازار تزریق کرد", "خبرگزاری تسنیم", "خبرگزاری تسنیم")]),
+    # the source of a prepositional cue ends at its comma, unless an appositive closes with a second one
+    ("به گفته علی ربیعی، سخنگوی دولت، تورم در ماه گذشته کاهش یافته است.", None,
+     [("تورم در ماه گذشته کاهش یافته است", "علی ربیعی", "علی ربیعی")]),
     ("وزیر نیرو گفت که آب کافی است. به گزارش روزنامه همشهری، مصرف آب در تهران ۱۰ درصد افزایش یافته است.",
      None,
      [("آب کافی است", "وزیر نیرو", "وزیر نیرو"),
@@ -92,7 +101,7 @@ def test_outlet_as_source(ex: Extractor, text: str, meta: dict[str, Any] | None,
                           expected: list[tuple[str, str, str]]) -> None:
     rec = extract(ex, text, meta)
     assert attributed(rec) == expected
-    assert all(s.type == "media" for s in rec.speakers if not s.name.startswith("وزیر"))
+    assert all(s.type == "media" for s in rec.speakers if not s.name.startswith(("وزیر", "علی")))
 
 
 # ----------------------------------------------------------------------------- 3. quotes before their cue
