@@ -57,7 +57,7 @@ SPEECH_EVENT = re.compile(W + r"(?:گفت[\u200c ]?و[\u200c ]?گو|گفتگو|�
                           r"[ \u200c]+(?:کرد|کردند|کرده|نمود|نمودند|داشت|داشتند)" + E)
 #: cue nouns that, with a noun-phrase object, name a (legal) act rather than speech: "دادگاه تجدیدنظر حکم را
 #: تأیید کرد", "وکیل متهم به رأی دادگاه اعتراض کرد" are events (claims); with a clause they stay cues
-ACT_LEMMAS = frozenset(["تایید", "تأیید", "اعتراض"])
+ACT_LEMMAS = frozenset(["تایید", "تأیید", "اعتراض", "شکایت"])
 FRAMING = re.compile(r"^(?:این در حالی است که|این کاملا آشکار است که|این در حالیست که|گفتنی است|"
                      r"لازم به ذکر است|شایان ذکر است)[\s،]*")
 

@@ -14,7 +14,7 @@ from .textspans import SPACE, trim
 
 #: cues that take a noun-phrase object unless a clause marker (که / :) follows them
 NEEDS_MARKER = frozenset(["اشاره", "خبر", "انتقاد", "اعتراض", "تکذیب", "تایید", "ابراز", "خواستار", "اظهار", "تشریح",
-                          "مطرح", "شرح", "دستور", "پیشنهاد", "برآورد", "تخمین", "تصور", "امیدوار"])
+                          "مطرح", "شرح", "دستور", "پیشنهاد", "برآورد", "تخمین", "تصور", "امیدوار", "شکایت", "اصرار"])
 #: speech verbs that take a predicative complement: "شمار کشته‌ها را ۱۴ نفر اعلام کرد"
 PREDICATIVE = frozenset(["اعلام", "عنوان", "ذکر", "ارزیابی", "توصیف", "معرفی", "تلقی", "قلمداد", "برآورد", "تخمین"])
 TRAIL = ".،,؛;:!؟? \u200c"
