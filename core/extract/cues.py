@@ -20,6 +20,7 @@ BELIEF = f"(?:م|یم|ند|{S}(?:است|اند|ام|ایم|اید)| (?:هستن�
 FUTURE_RE = re.compile(r"(?<![\w\u200c])(?:خواه(?:م|ی|د|یم|ید|ند)|نخواه\w*)[ \u200c]+$")
 NOUN_DET_RE = re.compile(r"(?<!به )(?<!از )(?<!بر )(?<!با )(?<![\w\u200c])(?:این|آن|همین|همان|هر|چنین|یک)[ \u200c]+$")
 LB = r"(?<![\w\u200c\u064B-\u065F])"
+_SPACES = re.compile("[\u200c ]+")
 RB = r"(?![\w\u064B-\u065F]|\u200c[\w])"
 
 
@@ -60,25 +61,26 @@ class CueMatcher:
         parts: list[str] = []
         self._meta: list[tuple[str, bool, str]] = []
         entries: list[tuple[str, str, bool, str]] = []  # (pattern, kind, passive, lemma)
+        starts: list[set[str]] = []  # the words each entry can begin with
         for v in lx.verbs:
             act, pas = verb_forms(v.past, v.present)
             entries.append((pas, v.kind, True, v.past))
             entries.append((act, v.kind, False, v.past))
+            starts += [{v.past}, {v.past, "می"}]
         # longer nouns first so that "ابراز امیدواری" wins over "ابراز"
         for c in sorted(lx.compounds, key=lambda c: -len(c.noun)):
             noun = J.join(re.escape(w) for w in c.noun.split())
             for lv in c.light_verbs:
+                n_before = len(entries)
                 if lv == "است":
                     entries.append((f"{noun}{BELIEF}", c.kind, False, c.noun))
-                    continue
-                passive = lv.endswith("*")
-                lv = lv.rstrip("*")
-                if passive:
+                elif lv.endswith("*"):
                     entries.append((f"{noun}{J}(?:{SHOD})", c.kind, True, c.noun))
-                    continue
-                act, _ = verb_forms(lv, LIGHT.get(lv, ""))
-                entries.append((f"{noun}{J}{lv}ه{J}{SHOD}", c.kind, True, c.noun))
-                entries.append((f"{noun}{J}(?:{act})", c.kind, False, c.noun))
+                else:
+                    act, _ = verb_forms(lv, LIGHT.get(lv, ""))
+                    entries.append((f"{noun}{J}{lv}ه{J}{SHOD}", c.kind, True, c.noun))
+                    entries.append((f"{noun}{J}(?:{act})", c.kind, False, c.noun))
+                starts += [{_SPACES.sub(" ", c.noun.split()[0])}] * (len(entries) - n_before)
         for i, (pat, kind, passive, lemma) in enumerate(entries):
             parts.append(f"(?P<g{i}>{pat})")
             self._meta.append((kind, passive, lemma))
@@ -90,6 +92,14 @@ class CueMatcher:
         pats += sorted({J.join(map(re.escape, c.noun.split()[:2])) for c in lx.compounds if " " in c.noun})
         self._anchor = re.compile(LB + "(?:" + "|".join(pats) + ")")
         self._re = re.compile(LB + "(?:" + "|".join(parts) + ")" + RB)
+        # per anchor word, only the entries that can start there (trying the whole alternation at every
+        # anchor costs most of the matching time); entry order, and so which entry wins, is kept
+        keys = {_SPACES.sub(" ", h) for h in heads} | {" ".join(c.noun.split()[:2]) for c in lx.compounds
+                                                       if " " in c.noun}
+        self._by_key: dict[str, re.Pattern[str]] = {}
+        for key in keys:
+            idx = [i for i, st in enumerate(starts) if any(key.startswith(h) for h in st)]
+            self._by_key[key] = re.compile("(?:" + "|".join(parts[i] for i in idx) + ")" + RB)
 
     def find(self, f: str) -> list[Cue]:
         out = []
@@ -97,7 +107,8 @@ class CueMatcher:
         for a in self._anchor.finditer(f):
             if a.start() < pos:
                 continue
-            m = self._re.match(f, a.start())
+            rx = self._by_key.get(_SPACES.sub(" ", a.group()), self._re)
+            m = rx.match(f, a.start())
             if m is None:
                 continue
             pos = m.end()
