@@ -62,6 +62,15 @@ FRAMING = re.compile(r"^(?:این در حالی است که|این کاملا آ
                      r"لازم به ذکر است|شایان ذکر است)[\s،]*")
 
 
+#: an evaluative predicate closing the sentence: an adjective built with an evaluative suffix (نگران‌کننده،
+#: شگفت‌انگیز، فاجعه‌بار، خطرناک; not …آمیز: "موفقیت‌آمیز بود" can be checked) or a plain judgement
+#: (مهم، خوب، ضعیف …) before a copula
+EVAL_END = re.compile(
+    r"(?:[\w]{2,}[\u200c]?(?:انگیز|برانگیز|بار|ناک|کننده)|(?<![\w\u200c])(?:مهم|ضروری|لازم|حیاتی|خوب|بد|"
+    r"عالی|ضعیف|مثبت|منفی|درست|غلط|ناامیدکننده|عجیب|جالب|زیبا|زشت|ارزشمند|بی[\u200c ]?فایده|مفید))"
+    r"[ \u200c]+(?:(?:بسیار|خیلی)[ \u200c]+)?(?:است|بود|بوده[ \u200c]+است|بودند|هستند|نیست|نبود|می[\u200c ]?باشد)[.!]?$")
+
+
 @dataclass(slots=True)
 class ClaimCand:
     start: int
@@ -77,7 +86,7 @@ def checkworthy(s: str, *, attributed: bool) -> float:
         return 0.0
     if not attributed and REFUSAL.search(s) and len(s.split()) >= 4:
         return 0.6
-    if NOT_CLAIM.search(s) or (not attributed and SPEECH_EVENT.search(s)):
+    if NOT_CLAIM.search(s) or (not attributed and SPEECH_EVENT.search(s)) or EVAL_END.search(s.rstrip()):
         return 0.0
     words = s.split()
     if len(words) < 4:
