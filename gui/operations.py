@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageB
 from goftar.core import commands as C
 from goftar.core.errors import GoftarError
 from goftar.core.model import QUOTE_KINDS, Record
+from goftar.gui import chooser
 from goftar.gui.i18n import is_rtl, tr
 
 SPAN_LAYERS = ("quotes", "claims", "dates")
@@ -279,8 +280,8 @@ class Operations(QObject):
         labels = [c[0] for c in choices]
         if not labels:
             return _NO_CHOICE
-        # an editable combo: typing filters by the name (type-ahead)
-        label, ok = QInputDialog.getItem(self.window, tr("app.title"), tr(title_key), labels, current, True)
+        # type-ahead matches anywhere in a label: a family name or a role finds the speaker
+        label, ok = chooser.choose_item(self.window, tr("app.title"), tr(title_key), labels, current)
         if not ok or label not in labels:
             return _NO_CHOICE
         return choices[labels.index(label)][1]

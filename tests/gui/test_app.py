@@ -21,7 +21,7 @@ from goftar.core import commands as C
 from goftar.core.model import Quote, Record, Review, Span, Speaker
 from goftar.core.schema import record_to_dict
 from goftar.core.store import Project
-from goftar.gui import i18n
+from goftar.gui import chooser, i18n
 from goftar.gui.app import apply_language, create_app
 from goftar.gui.main_window import MainWindow
 from goftar.gui.settings import AppSettings
@@ -231,8 +231,6 @@ def test_dropped_files_are_imported_into_the_project(window: MainWindow, tmp_pat
 
 
 def test_change_speaker_and_merge_speakers_with_undo(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
-    from PySide6.QtWidgets import QInputDialog
-
     before = snapshot(window)
     # a new speaker from a selection becomes q2's speaker
     select(window, "quotes", "q2")
@@ -243,7 +241,7 @@ def test_change_speaker_and_merge_speakers_with_undo(window: MainWindow, monkeyp
     assert window.session.record.quote("q2").speaker == new_id
     # set speaker of q2 back to s1 through the chooser
     select(window, "quotes", "q2")
-    monkeypatch.setattr(QInputDialog, "getItem", lambda _p, _t, _l, items, *a, **k: (
+    monkeypatch.setattr(chooser, "choose_item", lambda _p, _t, _l, items, *a, **k: (
         next(i for i in items if "[s1]" in i), True))
     window.actions["set_speaker"].trigger()
     assert window.session.record.quote("q2").speaker == "s1"
@@ -424,13 +422,11 @@ def test_guide_exists_in_both_languages_and_names_the_keys(lang: str) -> None:
 
 def test_claim_source_is_set_through_the_speaker_chooser(window: MainWindow,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    from PySide6.QtWidgets import QInputDialog
-
     c = span(TEXT, "گزارش نادرست است")
     window.view.select_cp(c.start, c.end)
     window.actions["add_claim"].trigger()
     cid = window.session.current[1]
-    monkeypatch.setattr(QInputDialog, "getItem", lambda _p, _t, _l, items, *a, **k: (
+    monkeypatch.setattr(chooser, "choose_item", lambda _p, _t, _l, items, *a, **k: (
         next(i for i in items if "[s1]" in i), True))
     window.actions["set_speaker"].trigger()
     assert window.session.record.item(cid)[1].source == "s1"

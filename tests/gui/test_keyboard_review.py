@@ -1,0 +1,98 @@
+"""The review loop from the keyboard alone (pytest-qt, offscreen), found missing by using the app.
+
+Each test drives the real window with key clicks on the real widgets, on a project built on disk.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from goftar.core.model import Quote, Record, Span, Speaker
+from goftar.core.store import Project
+from goftar.gui.app import apply_language, create_app
+from goftar.gui.chooser import ChoiceDialog, resolve_choice
+from goftar.gui.main_window import MainWindow
+from goftar.gui.settings import AppSettings
+
+TEXT = ("وزیر خارجه گفت: «ما با ایران همکاری می‌کنیم.» او افزود که این سفر در ۲۳ شهریور انجام شد.\n"
+        "جاستین ترودو نخست‌وزیر کانادا گفت که گزارش نادرست است.")
+
+
+def span(needle: str) -> Span:
+    start = TEXT.index(needle)
+    return Span.of(TEXT, start, start + len(needle))
+
+
+def article(rid: str) -> Record:
+    s1 = Speaker(id="s1", name="وزیر خارجه", type="person", mentions=[span("وزیر خارجه")])
+    s2 = Speaker(id="s2", name="جاستین ترودو", role="نخست‌وزیر کانادا", type="person",
+                 mentions=[span("جاستین ترودو")])
+    q1c, q2c = span("ما با ایران همکاری می‌کنیم."), span("گزارش نادرست است")
+    q1 = Quote(id="q1", start=q1c.start, end=q1c.end, text=q1c.text, kind="direct", cue=span("گفت"),
+               speaker="s1", confidence=0.9)
+    q2 = Quote(id="q2", start=q2c.start, end=q2c.end, text=q2c.text, kind="indirect", speaker="s1",
+               confidence=0.6)
+    return Record(id=rid, text=TEXT, meta={"title": rid}, speakers=[s1, s2], quotes=[q1, q2])
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
+    for kind in ("critical", "information", "warning"):
+        monkeypatch.setattr(QMessageBox, kind, lambda *a, **k: int(QMessageBox.StandardButton.Ok))
+    folder = tmp_path / "proj"
+    with Project.create(folder, annotator="tester") as p:
+        p.add_articles([article("a1"), article("a2")])
+    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    apply_language(create_app(), "en")
+    w = MainWindow(settings=settings, annotator="tester", interactive=True)
+    qtbot.addWidget(w)
+    w.resize(1400, 900)
+    w.show()
+    w.open_initial(str(folder), synchronous=True)
+    yield w
+    w.close()
+    apply_language(QApplication.instance(), "en")
+
+
+def answer_chooser(qtbot, typed: str) -> None:
+    """When the chooser opens, type `typed` into it and press Enter, as an analyst would."""
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ChoiceDialog)
+        edit = dialog.combo_box().lineEdit()
+        edit.selectAll()
+        for ch in typed:  # QTest.keyClicks takes ASCII only: Persian letters as the key events' text
+            QApplication.sendEvent(edit, QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, ch))
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+        if dialog.isVisible():  # the completer popup took the first Enter
+            qtbot.keyClick(dialog.combo_box().lineEdit(), Qt.Key.Key_Return)
+    QTimer.singleShot(0, answer)
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("ترودو", "جاستین ترودو — نخست‌وزیر کانادا  [s2]"),   # a family name, not the start of the label
+    ("کانادا", "جاستین ترودو — نخست‌وزیر کانادا  [s2]"),  # the role
+    ("وزیر خارجه  [s1]", "وزیر خارجه  [s1]"),             # the exact label
+    ("پوتین", None),                                     # nobody
+    ("", None),
+])
+def test_resolve_choice_matches_anywhere_in_a_label(typed: str, expected: str | None) -> None:
+    labels = ["(none)", "وزیر خارجه  [s1]", "جاستین ترودو — نخست‌وزیر کانادا  [s2]"]
+    assert resolve_choice(typed, labels) == expected
+
+
+def test_speaker_type_ahead_finds_a_family_name(window: MainWindow, qtbot) -> None:
+    # Given the second quote, said by s1 according to the extractor
+    window.session.set_current("quotes", "q2")
+    # When the analyst presses E and types the family name of the real speaker
+    answer_chooser(qtbot, "ترودو")
+    qtbot.keyClick(window.view, Qt.Key.Key_E)
+    # Then the quote's speaker is Trudeau, and undo brings the old one back
+    assert window.session.record.quote("q2").speaker == "s2"
+    window.actions["undo"].trigger()
+    assert window.session.record.quote("q2").speaker == "s1"
