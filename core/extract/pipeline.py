@@ -698,7 +698,7 @@ class Analysis:
             return None
         src = self.toks_in(comma + 1, cue.start)
         np_ = self.p.chunker.find_source(f, src) if 0 < len(src) <= 8 else None
-        if np_ is None or np_.kind in ("pronoun", "refl"):
+        if np_ is None or np_.kind == "refl":
             return None
         s, e = clause_span(f, clause_start, comma)
         body = self.toks_in(s, e)
