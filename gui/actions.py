@@ -55,6 +55,12 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("rename_speaker", "annotate", ("Ctrl+R",)),
     ActionSpec("next_item", "annotate", ("N", "J"), separator_before=True),
     ActionSpec("prev_item", "annotate", ("P",)),
+    # which layer N/P/A/R walk: without these a keyboard-only analyst could not reach speakers,
+    # claims or dates (Tab never leaves a table)
+    ActionSpec("goto_quotes", "annotate", ("Ctrl+1",), separator_before=True),
+    ActionSpec("goto_speakers", "annotate", ("Ctrl+2",)),
+    ActionSpec("goto_claims", "annotate", ("Ctrl+3",)),
+    ActionSpec("goto_dates", "annotate", ("Ctrl+4",)),
     # review
     ActionSpec("mark_reviewed", "review", ("Ctrl+Return", "Ctrl+Enter")),
     ActionSpec("skip", "review", ("Ctrl+Shift+Return", "Ctrl+Shift+Enter")),

@@ -59,6 +59,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "act.rename_speaker": ("Rename speaker…", "تغییر نام گوینده…"),
     "act.next_item": ("Next item", "مورد بعدی"),
     "act.prev_item": ("Previous item", "مورد قبلی"),
+    "act.goto_quotes": ("Go to quotes", "رفتن به نقل‌قول‌ها"),
+    "act.goto_speakers": ("Go to speakers", "رفتن به گوینده‌ها"),
+    "act.goto_claims": ("Go to claims", "رفتن به ادعاها"),
+    "act.goto_dates": ("Go to dates", "رفتن به تاریخ‌ها"),
     # review actions
     "act.mark_reviewed": ("Mark reviewed and go to next", "علامت بازبینی‌شده و رفتن به بعدی"),
     "act.skip": ("Skip article…", "رد شدن از مقاله…"),

@@ -35,6 +35,8 @@ class Operations(QObject):
         self.navigator = navigator
         self.window = window
         self._bounds: tuple[str, list[int], list[int]] | None = None
+        #: the layer N/P walk while no item is current (set by the go-to-layer actions)
+        self.layer = "quotes"
         self.actions = actions
         view.spanDragged.connect(self.drag_span)
         connect = {
@@ -52,6 +54,8 @@ class Operations(QObject):
             "prev_item": lambda: self.step_item(-1), "mark_reviewed": self.mark_reviewed, "skip": self.skip,
             "next_unreviewed": lambda: self.goto_unreviewed(1), "prev_unreviewed": lambda: self.goto_unreviewed(-1),
             "extract": lambda: self.session.extract(), "shortcuts": self.show_shortcuts, "guide": self.show_guide,
+            "goto_quotes": lambda: self.goto_layer("quotes"), "goto_speakers": lambda: self.goto_layer("speakers"),
+            "goto_claims": lambda: self.goto_layer("claims"), "goto_dates": lambda: self.goto_layer("dates"),
             "about": self.about, "focus_text": self.view.setFocus, "find": self.focus_filter,
         }
         for name, fn in connect.items():
@@ -348,9 +352,28 @@ class Operations(QObject):
             ids = [i for i in ids if status.get(i) != "rejected"]
         return ids
 
+    def goto_layer(self, layer: str) -> None:
+        """Make `layer` the one N/P/A/R work on: its panel comes up and its first item is selected.
+
+        The keyboard focus stays where it is (normally the text), so the single keys go on working."""
+        panel = self.panels[layer]
+        panel.show()
+        panel.raise_()
+        self.layer = layer
+        cur = self.session.current
+        if cur is not None and cur[0] == layer:
+            self.session.set_current(*cur)  # shows it again
+            return
+        ids = self.ordered_items(layer)
+        if ids:
+            self.session.set_current(layer, ids[0])
+        else:
+            self.session.set_current("", "")
+            self.say("sb.no_item")
+
     def step_item(self, step: int, *, from_id: str | None = None) -> None:
         cur = self.session.current
-        layer = cur[0] if cur and cur[0] else "quotes"
+        layer = cur[0] if cur and cur[0] else self.layer
         ids = self.ordered_items(layer)
         rec = self.record
         if rec is not None and from_id is not None:

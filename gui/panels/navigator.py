@@ -59,6 +59,7 @@ class NavigatorPanel(QDockWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table instead of walking its cells
         self.progress = QProgressBar(body)
         self.progress.setFormat(tr("nav.progress"))
         self.progress.setTextVisible(True)

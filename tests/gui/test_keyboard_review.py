@@ -96,3 +96,45 @@ def test_speaker_type_ahead_finds_a_family_name(window: MainWindow, qtbot) -> No
     assert window.session.record.quote("q2").speaker == "s2"
     window.actions["undo"].trigger()
     assert window.session.record.quote("q2").speaker == "s1"
+
+
+def test_speakers_are_reached_and_merged_from_the_keyboard(window: MainWindow, qtbot) -> None:
+    # Given the text has the focus, When the analyst presses Ctrl+2, Then the first speaker is current
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.current == ("speakers", "s1")
+    assert window.speakers.current_id() == "s1"
+    # N walks the speakers, and Ctrl+M merges the current one into another chosen by type-ahead
+    qtbot.keyClick(window.view, Qt.Key.Key_N)
+    assert window.session.current == ("speakers", "s2")
+    answer_chooser(qtbot, "خارجه")
+    qtbot.keyClick(window.view, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    assert [s.id for s in window.session.record.speakers] == ["s1"]
+    window.actions["undo"].trigger()
+    assert [s.id for s in window.session.record.speakers] == ["s1", "s2"]
+    # Ctrl+1 brings the walk back to the quotes
+    window.activateWindow()  # offscreen, nothing gives the window back its activation after a dialog
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.current == ("quotes", "q1")
+
+
+def test_a_layer_without_items_is_walked_once_it_gets_one(window: MainWindow, qtbot) -> None:
+    # Given no claims, Ctrl+3 selects nothing; after adding a claim N reaches it in the claims layer
+    qtbot.keyClick(window.view, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.current is None
+    c = span("گزارش نادرست است")
+    window.view.select_cp(c.start, c.end)
+    qtbot.keyClick(window.view, Qt.Key.Key_C)
+    window.session.set_current("", "")
+    qtbot.keyClick(window.view, Qt.Key.Key_N)
+    assert window.session.current is not None and window.session.current[0] == "claims"
+
+
+def test_tab_leaves_the_articles_table(window: MainWindow, qtbot) -> None:
+    # Tab in a table used to walk its cells forever, so the keyboard could not reach the panels
+    table = window.navigator.table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not table
