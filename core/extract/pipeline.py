@@ -59,6 +59,11 @@ DATELINE_RE = re.compile(r"[^\n.،]{0,40}[-–—:][ \u200c]*")
 INTERVIEWER_LABELS = frozenset(["خبرنگار", "مجری", "س", "سوال", "سؤال", "پرسش", "گزارشگر"])
 # words that mark a cue as the continuation of the same speaker's words
 CONTINUATION_RE = re.compile(r"(?<![\w\u200c])(?:در[ \u200c]+ادامه|همچنین|سپس)(?![\w\u200c])")
+# the anonymity formula on a source ("… که خواست نامش فاش نشود …"): neither a request nor part of the subject
+ANON_CLAUSE_RE = re.compile(
+    r"(?<![\w\u200c])که[ \u200c]+(?:ن?خواست(?:ند)?|مایل[ \u200c]+نبود(?:ند)?|نمی[\u200c ]?خواست(?:ند)?)[ \u200c]+"
+    r"(?:نام|هویت)[\w\u200c]*(?:[ \u200c]+[\w\u200c]+){0,3}?[ \u200c]+(?:فاش|ذکر|برده|اعلام|منتشر|افشا)[ \u200c]+"
+    r"(?:ن?شود|ن?شوند|ن?گردد)(?![\w\u200c])[ \u200c،,]*")
 HEAD_STOP = frozenset(["منبع", "عکس", "ترجمه", "نویسنده", "توضیح", "برچسب\u200cها", "برچسب", "کد", "خبر", "پی\u200cنوشت", "تلفن", "آدرس", "نشانی"])
 
 
@@ -119,6 +124,7 @@ class Analysis:
         self.claimed_pairs: set[int] = set()     # pair.open of pairs used as direct or mixed
         self.headline_paras: set[int] = set()
         self.publisher = self._publisher()
+        self.anon_spans = [(m.start(), m.end()) for m in ANON_CLAUSE_RE.finditer(f)] if "خواست" in f else []
 
     def _merge_split_sentences(self) -> None:
         """A sentence that opens with a speech verb continues the previous one ("… آیا …؟ گفت: …")."""
@@ -493,7 +499,7 @@ class Analysis:
                 continue  # speech verbs inside a direct quote (mostly first person)
             if cue.first_person and pi not in self.answer_paras and container is None:
                 continue  # first-person performative in the article's own voice
-            if self._prep_use(cue):
+            if self._prep_use(cue) or self._in_anon(cue.start):
                 continue
             sent = self.sent_of(cue.start)
             para = self.para_of(cue.start)
@@ -761,6 +767,9 @@ class Analysis:
                 return comma
         return end
 
+    def _in_anon(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.anon_spans)
+
     def _prep_use(self, cue: Cue) -> bool:
         """گفته/نوشته/گزارش/اعلام as part of a prepositional phrase (به گفته، طبق اعلام …)."""
         return any(a <= cue.start < b for a, b, _ in self.preps)
@@ -1008,6 +1017,8 @@ class Analysis:
                     cand.cue = (a, b)
                     return
         toks = self.toks_in(region_s, cue.start)
+        if self.anon_spans:
+            toks = [t for t in toks if not self._in_anon(t.start)]
         # a passive that names a document goes to the document's author
         if cue.passive:
             m = DOC_RE.search(f, region_s, cue.start)
