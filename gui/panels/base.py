@@ -25,6 +25,11 @@ from goftar.gui.models import IdRole, ItemFilterProxy
 from goftar.gui.panels.delegates import ChoiceDelegate, DirectionalChoiceDelegate
 
 
+#: widths of the short columns; the text column stretches over the rest
+COLUMN_WIDTHS: dict[str, int] = {"kind": 76, "speaker": 110, "source": 110, "cue": 84, "status": 84,
+                                 "role": 110, "type": 84, "mentions": 64, "quotes": 64}
+
+
 def item_id_of(index: QModelIndex) -> str | None:
     """The id of a row's item (articles: the id itself), read through the models' IdRole."""
     value: Any = index.data(IdRole)
@@ -86,13 +91,24 @@ class ItemPanel(QDockWidget):
         self.proxy.set_show_rejected(show)
 
     def configure_columns(self) -> None:
-        """Give the text column the room."""
+        """The text column takes what the short columns leave, so status stays in view in a docked panel.
+
+        With a fixed 240 px text column the status column of the quotes sat beyond the right edge
+        of the default dock. Confidence is hidden (the hover of a highlight shows it); the View
+        menu's panels can still be widened and every column resized."""
         model = self.proxy.sourceModel()
         if model is None or model.columnCount() == 0:
             return
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
         for c in range(model.columnCount()):
             key = getattr(getattr(model, "columns", [None] * (c + 1))[c], "key", "")
-            self.table.setColumnWidth(c, 240 if key in ("text", "name") else 90)
+            if key in ("text", "name"):
+                header.setSectionResizeMode(c, QHeaderView.ResizeMode.Stretch)
+            else:
+                header.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
+                self.table.setColumnWidth(c, COLUMN_WIDTHS.get(key, 84))
+            self.table.setColumnHidden(c, key == "confidence")
 
     # ------------------------------------------------------------------ selection
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:

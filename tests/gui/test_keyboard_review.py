@@ -138,3 +138,15 @@ def test_tab_leaves_the_articles_table(window: MainWindow, qtbot) -> None:
     table.setFocus()
     qtbot.keyClick(table, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is not table
+
+
+@pytest.mark.parametrize("layer", ["quotes", "speakers", "claims", "dates"])
+def test_every_visible_column_fits_the_default_dock(window: MainWindow, qtbot, layer: str) -> None:
+    # the quotes' status column used to sit beyond the dock's right edge, out of sight
+    window.panels[layer].raise_()  # claims and dates are tabs behind the speakers
+    table = window.panels[layer].table
+    qtbot.waitUntil(table.isVisible)
+    qtbot.wait(10)
+    model = table.model()
+    last = max(c for c in range(model.columnCount()) if not table.isColumnHidden(c))
+    assert table.columnViewportPosition(last) + table.columnWidth(last) <= table.viewport().width()
