@@ -24,7 +24,6 @@ from goftar.gui.i18n import is_rtl, tr
 from goftar.gui.models import IdRole, ItemFilterProxy
 from goftar.gui.panels.delegates import ChoiceDelegate, DirectionalChoiceDelegate
 
-
 #: widths of the short columns; the text column stretches over the rest
 COLUMN_WIDTHS: dict[str, int] = {"kind": 76, "speaker": 110, "source": 110, "cue": 84, "status": 84,
                                  "role": 110, "type": 84, "mentions": 64, "quotes": 64}
