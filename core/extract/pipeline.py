@@ -378,15 +378,15 @@ class Analysis:
 
     def _interview_over(self, i: int, last_question: int) -> bool:
         """A paragraph that is not an answer: a closing or heading line ("در ادامه می‌خوانید", a short line
-        without final punctuation), or, after the last question, a new attributed sentence in the third
-        person ("فدراسیون … اعلام کرد که …", "به گزارش …")."""
+        without final punctuation), or, after the last question's answer, a new attributed sentence in the
+        third person ("فدراسیون … اعلام کرد که …", "به گزارش …")."""
         f = self.f
         a, b = self.paras[i]
         body = f[a:b].rstrip(" \u200c")
         if len(body) < 60 and body[-1:] not in ".!؟?…»\"":
             return True
-        if i < last_question:
-            return False
+        if i <= last_question + 1:
+            return False  # the answer right after a question is one, whatever it reports
         first = self.sents[max(0, bisect.bisect_right(self.sent_starts, a) - 1)]
         end = min(b, first[1])
         if any(x < end for x, _, k in self.preps if x >= a):

@@ -353,3 +353,15 @@ def claims(rec: Record) -> list[tuple[str, str | None]]:
 ])
 def test_claims_legal_acts_and_evaluations(ex: Extractor, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert claims(extract(ex, text)) == expected
+
+
+def test_last_answer_may_report_a_third_person(ex: Extractor) -> None:
+    text = ("گفت‌وگو با سعید معروف، کاپیتان تیم ملی والیبال\n\n"
+            "آقای معروف، وضعیت تیم را چطور می‌بینید؟\nتیم آماده است و بازیکنان انگیزه زیادی دارند.\n\n"
+            "نظر سرمربی درباره تیم چیست؟\nسرمربی گفت که تیم برای المپیک آماده است.\n\n"
+            "فدراسیون والیبال در بیانیه‌ای اعلام کرد که اردوی تیم ملی از شنبه آغاز می‌شود.")
+    assert attributed(extract(ex, text)) == [
+        ("تیم آماده است و بازیکنان انگیزه زیادی دارند", "سعید معروف", None),
+        ("سرمربی گفت که تیم برای المپیک آماده است", "سعید معروف", None),
+        ("تیم برای المپیک آماده است", "سرمربی", "سرمربی"),
+        ("اردوی تیم ملی از شنبه آغاز می‌شود", "فدراسیون والیبال", "فدراسیون والیبال")]
