@@ -331,7 +331,14 @@ class Analysis:
                 continue
             c = Cand("indirect", s, e, (m.start(), m.start() + len(m.group().rstrip())), order=m.start(),
                      confidence=0.75)
-            np_ = self.p.chunker.find_source(f, self.toks_in(self._clause_start_plain(sent, m.start()), m.start()))
+            start = self._clause_start_plain(sent, m.start())
+            # after a marked passage or another attribution earlier in the sentence: "… گفت: «…» او با بیان …"
+            for p in self.pairs_between(start, m.start()):
+                if p.closed and p.outer_end <= m.start():
+                    start = max(start, p.outer_end)
+            for cue in self.cues_between(start, m.start()):
+                start = max(start, cue.end)
+            np_ = self.p.chunker.find_source(f, self.toks_in(start, m.start()))
             c.np = np_
             if np_ is None:
                 c.mode = "last"
