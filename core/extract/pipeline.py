@@ -33,8 +33,11 @@ BYLINE_RE = re.compile(r"^[—–-]+\s*(?P<who>[^()\n]*?)\s*\((?P<handle>@\w+)\)
 # "پستی که Name (@handle) به اشتراک گذاشته است", "پست به اشتراک گذاشته شده توسط Name (@handle)"
 INSTAGRAM_BYLINE_RE = re.compile(
     r"^\s*(?:A post shared by|(?:یک[ \u200c]+)?پست(?:ی)?[ \u200c]+(?:به[ \u200c]+اشتراک[ \u200c]+گذاشته[ \u200c]+شده|"
-    r"منتشر[ \u200c]+شده)[ \u200c]+(?:توسط|از[ \u200c]+سوی)|پستی[ \u200c]+که)\s*"
+    r"منتشر[ \u200c]+شده)[ \u200c]+(?:توسط|از[ \u200c]+سوی)|پستی[ \u200c]+که(?:[ \u200c]+توسط)?)\s*"
     r"(?P<who>[^()\n]*?)\s*\((?P<handle>@[\w.]*\w)\)", re.IGNORECASE)
+# … and with the handle alone: "A post shared by @handle"
+INSTAGRAM_HANDLE_RE = re.compile(r"^\s*(?:A post shared by|(?:یک[ \u200c]+)?پست(?:ی)?[ \u200c]+به[ \u200c]+اشتراک[ \u200c]+"
+                                 r"گذاشته[ \u200c]+شده[ \u200c]+توسط)\s*(?P<who>)(?P<handle>@[\w.]*\w)", re.IGNORECASE)
 # the embed's own furniture, not the post's words
 EMBED_FURNITURE_RE = re.compile(r"^\s*(?:View this post on Instagram|مشاهده[ \u200c]+(?:این[ \u200c]+)?پست[ \u200c]+در"
                                 r"[ \u200c]+اینستاگرام|این[ \u200c]+پست[ \u200c]+را[ \u200c]+در[ \u200c]+اینستاگرام[ \u200c]+ببینید)"
@@ -252,7 +255,7 @@ class Analysis:
     def embedded_posts(self) -> None:
         f = self.f
         for pi, (a, b) in enumerate(self.paras):
-            m = BYLINE_RE.match(f[a:b]) or INSTAGRAM_BYLINE_RE.match(f[a:b])
+            m = BYLINE_RE.match(f[a:b]) or INSTAGRAM_BYLINE_RE.match(f[a:b]) or INSTAGRAM_HANDLE_RE.match(f[a:b])
             if not m:
                 continue
             who_s = a + m.start("who")

@@ -315,6 +315,12 @@ def test_interview_ends_with_its_last_answer(ex: Extractor) -> None:
      "یک پست به اشتراک گذاشته شده توسط باشگاه پرسپولیس (@perspolis)",
      [("امروز تمرینات تیم آغاز شد", "باشگاه پرسپولیس", "باشگاه پرسپولیس")],
      ["باشگاه پرسپولیس", "@perspolis"]),
+    ("View this post on Instagram\n\nامروز تمرینات تیم آغاز شد\n\nA post shared by @perspolis.fc",
+     [("امروز تمرینات تیم آغاز شد", "@perspolis.fc", "@perspolis.fc")], ["@perspolis.fc"]),
+    ("این بازیگر پستی منتشر کرد.\n\nاز همه هواداران سپاسگزارم\n\n"
+     "پستی که توسط ترانه علیدوستی (@taranehalidoosti) به اشتراک گذاشته شد",
+     [("از همه هواداران سپاسگزارم", "ترانه علیدوستی", "ترانه علیدوستی")],
+     ["ترانه علیدوستی", "@taranehalidoosti"]),
     # "… نوشت:" over an embedded tweet: the post is quoted once, through its byline
     ("کیهان لندن در توییتی نوشت:\n- تجمع بازنشستگان در تهران\n"
      "— KayhanLondon کیهان لندن (@KayhanLondon) March 3, 2023",
