@@ -799,9 +799,10 @@ class Analysis:
         return best
 
     def _closes_clause(self, p: MarkPair) -> bool:
-        """A marked passage that ends its clause: a comma or period after the closing mark, or sentence-final
-        punctuation inside it ("«…»، X گفت" / "«… .» X در ادامه گفت"): a cue right after it is its cue."""
-        if re.match(r"[ \u200c]*[.،,]", self.f[p.outer_end:p.outer_end + 3]):
+        """A marked passage that ends its clause: a comma, semicolon or period after the closing mark, or
+        sentence-final punctuation inside it ("«…»، X گفت" / "«…»؛ این را X گفت" / "«… .» X در ادامه گفت"): a cue
+        right after it is its cue."""
+        if re.match(r"[ \u200c]*[.،,؛]", self.f[p.outer_end:p.outer_end + 3]):
             return True
         return p.closed and self.f[p.open + 1:p.close].rstrip()[-1:] in (".", "!", "؟", "?")
 
