@@ -1,6 +1,7 @@
 """The main window: builds the view, panels, menus and status bar and wires their signals.
 
-No review logic lives here: edits are in `operations.py`, project/article state in
+No review logic lives here: edits are in `edit_operations.py`, the File menu in
+`project_operations.py`, help and focus in `view_operations.py`, project/article state in
 `review_session.py`, drawing in `article_view.py` and the panels.
 """
 
@@ -20,20 +21,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from goftar.core.review_rules import needs_extraction
 from goftar.gui.actions import ActionSet
 from goftar.gui.article_header import ArticleHeader
 from goftar.gui.article_view import ArticleView
+from goftar.gui.edit_operations import EditOperations
 from goftar.gui.i18n import digits, is_rtl, tr
 from goftar.gui.model_binding import ModelBinding
-from goftar.gui.operations import Operations
 from goftar.gui.panels.claims import ClaimsPanel
 from goftar.gui.panels.dates import DatesPanel
 from goftar.gui.panels.legend import LegendPanel
 from goftar.gui.panels.navigator import NavigatorPanel
 from goftar.gui.panels.quotes import QuotesPanel
 from goftar.gui.panels.speakers import SpeakersPanel
+from goftar.gui.project_operations import ProjectOperations
 from goftar.gui.review_session import ReviewSession
 from goftar.gui.settings import AppSettings
+from goftar.gui.view_operations import ViewOperations
 
 
 class MainWindow(QMainWindow):
@@ -100,7 +104,7 @@ class MainWindow(QMainWindow):
             a = lang_menu.addAction(tr(f"act.lang_{code}"))
             a.setCheckable(True)
             a.setChecked(self.settings.language == code)
-            a.triggered.connect(lambda _c=False, c=code: self.ops.set_language(c))
+            a.triggered.connect(lambda _c=False, c=code: self.views.set_language(c))
         view_menu.addSeparator()
         for dock in (self.navigator, self.quotes, self.speakers, self.claims, self.dates, self.legend):
             view_menu.addAction(dock.toggleViewAction())
@@ -123,7 +127,9 @@ class MainWindow(QMainWindow):
 
         self.models = ModelBinding(self.session, self)
         self._on_show_rejected(self.settings.show_rejected)
-        self.ops = Operations(self.session, self.view, self.panels, self.navigator, self.actions, self)
+        self.edits = EditOperations(self.session, self.view, self.panels, self.actions, self)
+        self.projects = ProjectOperations(self.session, self.actions, self)
+        self.views = ViewOperations(self.session, self.view, self.panels, self.actions, self)
         self.setAcceptDrops(True)
         self._wire()
 
@@ -156,7 +162,7 @@ class MainWindow(QMainWindow):
         self.actions["zoom_in"].triggered.connect(lambda: self._zoom(1))
         self.actions["zoom_out"].triggered.connect(lambda: self._zoom(-1))
         self.actions["show_rejected"].toggled.connect(self._on_show_rejected)
-        self.ops.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 4000))
+        self.edits.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 4000))
         self.models.nlpStateChanged.connect(self._on_busy)
 
     def _on_article_opened(self, record: Any) -> None:
@@ -261,9 +267,9 @@ class MainWindow(QMainWindow):
         last = self.settings.last_project
         folder = target or (last if last and Path(last).is_dir() else None)
         # the last project failing to open falls back to the default one; a named folder does not
-        fallback = None if target else (lambda: self.ops.open_default_project() and after())
+        fallback = None if target else (lambda: self.projects.open_default_project() and after())
         if folder is None:
-            if self.ops.open_default_project():
+            if self.projects.open_default_project():
                 after()
         elif synchronous:
             if self.session.open_project(folder):
@@ -276,11 +282,8 @@ class MainWindow(QMainWindow):
     def _after_initial_open(self, article: str | None, synchronous: bool) -> None:
         if article:
             self.session.open_article(article, synchronous=synchronous)
-        elif synchronous and self.session.record is not None:
-            from goftar.gui.review_session import needs_extraction
-
-            if needs_extraction(self.session.record):
-                self.session.extract(synchronous=True)
+        elif synchronous and self.session.record is not None and needs_extraction(self.session.record):
+            self.session.extract(synchronous=True)
 
     def set_launch_time(self, seconds: float) -> None:
         self.launch_time = seconds
@@ -312,7 +315,7 @@ class MainWindow(QMainWindow):
     def dropEvent(self, e: QDropEvent) -> None:
         paths = [Path(u.toLocalFile()) for u in e.mimeData().urls() if u.isLocalFile()]
         if paths:
-            self.ops.drop_paths(paths)
+            self.projects.drop_paths(paths)
             e.acceptProposedAction()
 
     # ------------------------------------------------------------------ layout

@@ -18,7 +18,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from goftar.core.errors import GoftarError, ProjectLockedError
-from goftar.core.model import LAYERS, Record
+from goftar.core.model import Record
+from goftar.core.review_rules import needs_extraction
 from goftar.gui.i18n import tr
 from goftar.gui.settings import AppSettings
 from goftar.gui.workers import ExtractJob, SaveQueue, describe_error, run_in_background, shared_extractor
@@ -490,14 +491,6 @@ def _sets_review(command: Command) -> bool:
     if isinstance(command, C.SetReviewStatus):
         return True
     return isinstance(command, C.Compound) and any(_sets_review(c) for c in command.commands)
-
-
-def has_items(record: Record) -> bool:
-    return any(getattr(record, layer) for layer in LAYERS)
-
-
-def needs_extraction(record: Record) -> bool:
-    return not has_items(record) and record.review_status == "unreviewed" and bool(record.text.strip())
 
 
 def read_articles(paths: list[Path]) -> list[Record]:

@@ -217,7 +217,7 @@ def test_export_gold_writes_the_reviewed_articles(window: MainWindow, tmp_path: 
 
     window.actions["mark_reviewed"].trigger()
     out = tmp_path / "gold.jsonl"
-    assert window.ops.export_to(out) == 1
+    assert window.projects.export_to(out) == 1
     res = read_jsonl(out)
     assert [r.id for _l, r in res.records] == ["a1"] and not res.problems
 
@@ -225,7 +225,7 @@ def test_export_gold_writes_the_reviewed_articles(window: MainWindow, tmp_path: 
 def test_dropped_files_are_imported_into_the_project(window: MainWindow, tmp_path: Path) -> None:
     src = tmp_path / "dropped.txt"
     src.write_text("خبر تازه: وزیر گفت که جلسه برگزار شد.", encoding="utf-8")
-    window.ops.drop_paths([src])
+    window.projects.drop_paths([src])
     assert "dropped" in window.session.article_ids()
     assert window.navigator.proxy.rowCount() == 3
 
@@ -531,7 +531,7 @@ def test_export_runs_on_a_worker_with_progress(background_window: MainWindow, qt
     _on_thread(monkeypatch, w.session.project, "export_gold", threads)
     out = tmp_path / "gold.jsonl"
     # When exporting with the session in background mode, Then the call returns at once …
-    assert w.ops.export_to(out) is None
+    assert w.projects.export_to(out) is None
     # … and the count arrives as a message once the worker is done, the dialog closed
     qtbot.waitUntil(lambda: any(i18n.tr("dlg.exported", 1, out) == t for _k, t in dialogs), timeout=5000)
     assert threads and threads[0] != threading.get_ident()
@@ -558,7 +558,7 @@ def test_import_runs_on_a_worker(background_window: MainWindow, qtbot, tmp_path:
     _on_thread(monkeypatch, w.session.project, "add_articles", threads)
     src = tmp_path / "dropped.txt"
     src.write_text("خبر تازه: وزیر گفت که جلسه برگزار شد.", encoding="utf-8")
-    w.ops.drop_paths([src])
+    w.projects.drop_paths([src])
     qtbot.waitUntil(lambda: w.navigator.proxy.rowCount() == 3, timeout=5000)
     assert "dropped" in w.session.article_ids()
     assert threads and threads[0] != threading.get_ident()
@@ -569,7 +569,7 @@ def test_a_failed_background_import_is_a_dialog(background_window: MainWindow, q
                                                 dialogs: list) -> None:
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": "x", "text": 3}\n', encoding="utf-8")
-    background_window.ops.drop_paths([bad])
+    background_window.projects.drop_paths([bad])
     qtbot.waitUntil(lambda: any(k == "critical" for k, _t in dialogs), timeout=5000)
     text = next(t for k, t in dialogs if k == "critical")
     assert "bad.jsonl" in text and "Traceback" not in text
@@ -584,7 +584,7 @@ def test_a_dropped_project_opens_on_a_worker(background_window: MainWindow, qtbo
     threads: list[int] = []
     _on_thread(monkeypatch, Project, "open", threads)
     w = background_window
-    w.ops.drop_paths([other])
+    w.projects.drop_paths([other])
     qtbot.waitUntil(lambda: w.session.article_id == "b1", timeout=5000)
     assert Path(w.session.project.path) == other and w.navigator.proxy.rowCount() == 1
     assert threads and threads[0] != threading.get_ident()
@@ -624,7 +624,7 @@ def test_switching_articles_does_not_wait_for_a_slow_save(background_window: Mai
     # And an export waits for the save on its worker, then has the edit
     w.session.run(C.mark_reviewed("tester"))
     out = tmp_path / "gold.jsonl"
-    assert w.ops.export_to(out) is None and w.session.saver.busy
+    assert w.projects.export_to(out) is None and w.session.saver.busy
     gate.set()
     qtbot.waitUntil(lambda: any(i18n.tr("dlg.exported", 1, out) == t for _k, t in dialogs), timeout=10000)
     [(_line, rec)] = read_jsonl(out).records

@@ -1,47 +1,49 @@
-"""What each action does: reads the selection and the current item, builds a core command, runs it.
+"""The review edits: each reads the selection and the current item, builds a core command, runs it.
 
 Every edit is a `goftar.core.commands` command pushed on the session's undo stack, so it is
-undoable and saved through the store. Project actions (open, import, export) live here too.
-Dialogs are thin (QInputDialog/QFileDialog) so the whole loop works from the keyboard.
+undoable and saved through the store. The decisions that belong to the data (which kind a new
+quote starts with, where a word boundary is) are in `goftar.core.review_rules` and
+`goftar.core.text.word_steps`; this module only gathers the selection and the current item.
+Dialogs are thin (the chooser, QInputDialog) so the whole loop works from the keyboard.
 """
 
 from __future__ import annotations
 
-import bisect
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
 
 from goftar.core import commands as C
-from goftar.core.errors import GoftarError
-from goftar.core.model import QUOTE_KINDS, Record
+from goftar.core.model import Record
+from goftar.core.review_rules import next_quote_kind, quote_for_claim, quote_kind_for_span
+from goftar.core.text.word_steps import WordSteps
 from goftar.gui import chooser
-from goftar.gui.i18n import is_rtl, tr
+from goftar.gui.actions import ActionSet
+from goftar.gui.article_view import ArticleView
+from goftar.gui.i18n import tr
+from goftar.gui.panels.base import ItemPanel
+from goftar.gui.review_session import ReviewSession
 
 SPAN_LAYERS = ("quotes", "claims", "dates")
 
 
-class Operations(QObject):
+class EditOperations(QObject):
+    """The annotate and review actions: add, change, move between and accept items; mark reviewed."""
+
     statusMessage = Signal(str)
 
-    def __init__(self, session: Any, view: Any, panels: dict[str, Any], navigator: Any, actions: Any,
-                 window: QWidget) -> None:
+    def __init__(self, session: ReviewSession, view: ArticleView, panels: dict[str, ItemPanel], actions: ActionSet, window: QWidget) -> None:
         super().__init__(window)
         self.session = session
         self.view = view
         self.panels = panels
-        self.navigator = navigator
         self.window = window
-        self._bounds: tuple[str, list[int], list[int]] | None = None
+        self._steps: WordSteps | None = None
         #: the layer N/P walk while no item is current (set by the go-to-layer actions)
         self.layer = "quotes"
-        self.actions = actions
         view.spanDragged.connect(self.drag_span)
         connect = {
-            "open_project": self.open_project, "new_project": self.new_project, "import": self.import_files,
-            "import_folder": self.import_folder, "export": self.export_gold, "annotator": self.set_annotator,
             "add_quote": self.add_quote, "add_claim": self.add_claim, "add_date": self.add_date,
             "new_speaker": self.new_speaker, "add_mention": self.add_mention, "set_cue": self.set_cue,
             "set_speaker": self.set_speaker, "cycle_kind": self.cycle_kind, "link_claim": self.link_claim,
@@ -53,27 +55,12 @@ class Operations(QObject):
             "rename_speaker": self.rename_speaker, "next_item": lambda: self.step_item(1),
             "prev_item": lambda: self.step_item(-1), "mark_reviewed": self.mark_reviewed, "skip": self.skip,
             "next_unreviewed": lambda: self.goto_unreviewed(1), "prev_unreviewed": lambda: self.goto_unreviewed(-1),
-            "extract": lambda: self.session.extract(), "shortcuts": self.show_shortcuts, "guide": self.show_guide,
+            "extract": lambda: self.session.extract(),
             "goto_quotes": lambda: self.goto_layer("quotes"), "goto_speakers": lambda: self.goto_layer("speakers"),
             "goto_claims": lambda: self.goto_layer("claims"), "goto_dates": lambda: self.goto_layer("dates"),
-            "about": self.about, "focus_text": self.view.setFocus, "find": self.focus_filter,
         }
         for name, fn in connect.items():
             actions[name].triggered.connect(lambda _checked=False, f=fn: f())
-
-    def set_language(self, code: str) -> None:
-        """Remember the interface language ('en', 'fa' or 'system'); the next start uses it."""
-        self.session.settings.language = code
-        self.session.infoRaised.emit(tr("app.title"), tr("dlg.restart"))
-
-    def focus_filter(self) -> None:
-        """The filter box of the current item's panel (quotes by default)."""
-        cur = self.session.current
-        panel = self.panels.get(cur[0] if cur else "quotes") or self.panels["quotes"]
-        panel.show()
-        panel.raise_()
-        panel.filter_edit.setFocus()
-        panel.filter_edit.selectAll()
 
     # ------------------------------------------------------------------ helpers
     @property
@@ -128,8 +115,7 @@ class Operations(QObject):
             return
         rec = self.record
         assert rec is not None
-        direct = sel[0] > 0 and rec.text[sel[0] - 1] in "«\"“" and sel[1] < len(rec.text) and rec.text[sel[1]] in "»\"”"
-        cmd = C.AddQuote(sel[0], sel[1], kind="direct" if direct else "indirect")
+        cmd = C.AddQuote(sel[0], sel[1], kind=quote_kind_for_span(rec.text, *sel))
         if self.run(cmd):
             self.session.set_current("quotes", cmd.new_id)
 
@@ -139,10 +125,7 @@ class Operations(QObject):
             return
         cur = self.session.current
         rec = self.record
-        q = rec.quote(cur[1]) if rec is not None and cur and cur[0] == "quotes" else None
-        # a claim made inside the current quote is attributed to it; elsewhere it stands alone
-        if q is not None and not (q.start < sel[1] and sel[0] < q.end):
-            q = None
+        q = quote_for_claim(rec, cur[1] if cur and cur[0] == "quotes" else None, *sel) if rec is not None else None
         cmd = C.AddClaim(sel[0], sel[1], source=q.speaker if q else None, quote=q.id if q else None)
         if self.run(cmd):
             self.session.set_current("claims", cmd.new_id)
@@ -204,8 +187,7 @@ class Operations(QObject):
         if found is None:
             return
         q = found[1]
-        kind = QUOTE_KINDS[(QUOTE_KINDS.index(q.kind) + 1) % len(QUOTE_KINDS)]
-        self.run(C.SetKind(q.id, kind))
+        self.run(C.SetKind(q.id, next_quote_kind(q.kind)))
 
     def delete(self) -> None:
         found = self.current()
@@ -221,22 +203,7 @@ class Operations(QObject):
         if found is None or rec is None:
             return
         item = found[1]
-        starts, ends = self._token_bounds(rec)
-        start, end = item.start, item.end
-        if edge == "start":
-            if step < 0:
-                i = bisect.bisect_left(starts, start) - 1
-                start = starts[i] if i >= 0 else start
-            else:
-                i = bisect.bisect_right(starts, start)
-                start = starts[i] if i < len(starts) and starts[i] < end else start
-        else:
-            if step < 0:
-                i = bisect.bisect_left(ends, end) - 1
-                end = ends[i] if i >= 0 and ends[i] > start else end
-            else:
-                i = bisect.bisect_right(ends, end)
-                end = ends[i] if i < len(ends) else end
+        start, end = self._word_steps(rec).nudge(item.start, item.end, edge, step)
         if (start, end) != (item.start, item.end):
             self.run(C.SetSpan(item.id, start, end, nudge=True))
             self.view.show_span(start, end, flash=False)
@@ -249,13 +216,7 @@ class Operations(QObject):
             return
         item = found[1]
         if not (QApplication.keyboardModifiers() & Qt.KeyboardModifier.AltModifier):
-            starts, ends = self._token_bounds(rec)
-            if edge == "start":
-                i = bisect.bisect_right(starts, start) - 1
-                start = starts[i] if i >= 0 and starts[i] < end else start
-            else:
-                i = bisect.bisect_left(ends, end)
-                end = ends[i] if i < len(ends) and ends[i] > start else end
+            start, end = self._word_steps(rec).snap_edge(start, end, edge)
         if (start, end) != (item.start, item.end):
             self.run(C.SetSpan(item.id, start, end))
 
@@ -266,12 +227,10 @@ class Operations(QObject):
         if found is not None and sel is not None and sel != (found[1].start, found[1].end):
             self.run(C.SetSpan(found[1].id, *sel))
 
-    def _token_bounds(self, rec: Record) -> tuple[list[int], list[int]]:
-        if self._bounds is None or self._bounds[0] is not rec.text:
-            from goftar.core.text.segment import token_bounds
-
-            self._bounds = (rec.text, *token_bounds(rec.text))
-        return self._bounds[1], self._bounds[2]
+    def _word_steps(self, rec: Record) -> WordSteps:
+        if self._steps is None or self._steps.text is not rec.text:
+            self._steps = WordSteps(rec.text)
+        return self._steps
 
     def _speaker_choices(self, rec: Record, exclude: str | None = None) -> list[tuple[str, str | None]]:
         out: list[tuple[str, str | None]] = []
@@ -411,115 +370,6 @@ class Operations(QObject):
             self.say("sb.all_reviewed")
             return
         self.session.open_article(aid)
-
-    # ------------------------------------------------------------------ projects
-    def open_default_project(self) -> bool:
-        from goftar.gui.default_project import ensure_default_project
-
-        try:
-            path = ensure_default_project(annotator=self.session.annotator)
-        except (GoftarError, OSError) as e:
-            self.session.fail(e)
-            return False
-        return self.session.open_project(path)
-
-    def open_project(self) -> None:
-        path = QFileDialog.getExistingDirectory(self.window, tr("dlg.choose_project"))
-        if path:
-            self.session.open_project_in_background(path)
-
-    def new_project(self) -> None:
-        path = QFileDialog.getExistingDirectory(self.window, tr("dlg.choose_project"))
-        if path:
-            self.session.open_project_in_background(path, create=True)
-
-    def import_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self.window, tr("act.import"), "",
-                                                "Articles (*.txt *.jsonl *.html *.htm);;All files (*)")
-        if paths:
-            self.session.import_paths([Path(p) for p in paths])
-
-    def import_folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(self.window, tr("act.import_folder"))
-        if path:
-            self.session.import_paths([Path(path)])
-
-    def drop_paths(self, paths: list[Path]) -> None:
-        """Drag and drop: a project folder opens; files and other folders are imported."""
-        if len(paths) == 1 and (paths[0] / "goftar-project.json").exists():
-            self.session.open_project_in_background(paths[0])
-        elif self.session.project is not None:
-            self.session.import_paths(paths)
-        else:
-            self.session.open_file(paths[0])
-
-    def export_gold(self) -> None:
-        project = self.session.project
-        if project is None:
-            self.session.fail(GoftarError(tr("dlg.no_project")))
-            return
-        out, _ = QFileDialog.getSaveFileName(self.window, tr("act.export"), "gold.jsonl", "JSONL (*.jsonl)")
-        if not out:
-            return
-        self.export_to(Path(out))
-
-    def export_to(self, out: Path) -> int | None:
-        """Export the reviewed articles to `out` on a worker, a progress dialog showing how far.
-
-        Returns the count when the session works synchronously (screenshots, scripts), else None
-        (a message says how many when it is done). The dialog is window-modal, so the project
-        cannot be closed under the export, but the window keeps painting."""
-        from goftar.gui.workers import ProgressSignal
-
-        project = self.session.project
-        saver = self.session.saver
-        self.session.submit_pending()
-        total = project.status_counts().get("reviewed", 0)
-        dialog = QProgressDialog(tr("dlg.export_progress"), "", 0, max(1, total), self.window)
-        dialog.setCancelButton(None)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
-        progress = ProgressSignal(total, dialog)
-        progress.changed.connect(lambda n: dialog.setValue(min(n, dialog.maximum())))
-        exported: list[int] = []
-
-        def done(n: int) -> None:
-            exported.append(n)
-            self.session.infoRaised.emit(tr("app.title"), tr("dlg.exported", n, out))
-
-        def work() -> int:
-            # every edit is in the store before it is exported (waited for here, not on the UI thread)
-            if saver is not None and not saver.flush(60):
-                raise GoftarError(tr("dlg.export_unsaved"))
-            return project.export_gold(out, status="reviewed", progress=progress)
-
-        self.session.run_job(work, done, busy="dlg.export_progress", what=str(out), on_finished=dialog.close)
-        return exported[0] if exported else None
-
-    def set_annotator(self) -> None:
-        name, ok = QInputDialog.getText(self.window, tr("app.title"), tr("dlg.annotator"),
-                                        text=self.session.annotator or "")
-        if ok and name.strip():
-            self.session.settings.annotator = name.strip()
-            self.session.annotator = name.strip()
-            if self.session.project is not None:
-                self.session.open_project_in_background(self.session.project.path)
-
-    # ------------------------------------------------------------------ help
-    def show_shortcuts(self) -> None:
-        from goftar.gui.shortcuts import ShortcutsDialog
-
-        ShortcutsDialog(self.actions.shortcut_table(), self.window).exec()
-
-    def show_guide(self) -> None:
-        from goftar.gui.guide import GuideDialog
-
-        GuideDialog(self.window).exec()
-
-    def about(self) -> None:
-        QMessageBox.about(self.window, tr("act.about"),
-                          "Goftar (گفتار) — " + ("بازبینی گفتار در اخبار فارسی" if is_rtl()
-                                                 else "review of quotes, speakers, claims and dates in Persian news"))
 
 
 class _NoChoice:

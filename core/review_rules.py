@@ -1,0 +1,45 @@
+"""Small review decisions that belong to the data, not to the window that asks for them.
+
+When an article still needs the extractor, which kind a quote added by hand starts with, what
+the next kind in the cycle is, and which quote a new claim is attributed to.
+"""
+
+from __future__ import annotations
+
+from goftar.core.model import LAYERS, QUOTE_KINDS, Quote, Record
+
+#: quotation marks that open and close a direct quote (guillemets, straight and curly quotes)
+OPENING_MARKS = "«\"“"
+CLOSING_MARKS = "»\"”"
+
+
+def has_items(record: Record) -> bool:
+    """True when the record has any speaker, quote, claim or date."""
+    return any(getattr(record, layer) for layer in LAYERS)
+
+
+def needs_extraction(record: Record) -> bool:
+    """An unreviewed article with text and no item at all has not been pre-annotated yet."""
+    return not has_items(record) and record.review_status == "unreviewed" and bool(record.text.strip())
+
+
+def quote_kind_for_span(text: str, start: int, end: int) -> str:
+    """'direct' when the span sits right inside quotation marks, else 'indirect'."""
+    opened = start > 0 and text[start - 1] in OPENING_MARKS
+    closed = end < len(text) and text[end] in CLOSING_MARKS
+    return "direct" if opened and closed else "indirect"
+
+
+def next_quote_kind(kind: str) -> str:
+    """The kind after `kind` in the cycle direct → indirect → mixed → direct."""
+    return QUOTE_KINDS[(QUOTE_KINDS.index(kind) + 1) % len(QUOTE_KINDS)]
+
+
+def quote_for_claim(record: Record, quote_id: str | None, start: int, end: int) -> Quote | None:
+    """The quote a claim at [start, end) is attributed to: the given quote when the claim overlaps it.
+
+    A claim made inside the current quote is that quote's; elsewhere it stands alone."""
+    q = record.quote(quote_id) if quote_id else None
+    if q is not None and q.start < end and start < q.end:
+        return q
+    return None

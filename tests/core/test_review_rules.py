@@ -1,0 +1,81 @@
+"""Review decisions moved out of the window: extraction need, a hand-added quote's kind, claims' quotes."""
+
+from __future__ import annotations
+
+import pytest
+
+from goftar.core.model import Quote, Record, Review, Span, Speaker
+from goftar.core.review_rules import (
+    has_items,
+    needs_extraction,
+    next_quote_kind,
+    quote_for_claim,
+    quote_kind_for_span,
+)
+
+TEXT = "وزیر گفت: «ما همکاری می‌کنیم.» او افزود که سفر انجام شد."
+
+
+def cut(needle: str) -> tuple[int, int]:
+    start = TEXT.index(needle)
+    return start, start + len(needle)
+
+
+@pytest.mark.parametrize(("needle", "expected"), [
+    ("ما همکاری می‌کنیم.", "direct"),      # right inside « »
+    ("همکاری می‌کنیم.", "indirect"),        # only closed by »
+    ("«ما همکاری می‌کنیم.»", "indirect"),   # the marks themselves are not inside marks
+    ("سفر انجام شد", "indirect"),
+    ("وزیر", "indirect"),                    # at the very start of the text
+])
+def test_quote_kind_for_span(needle: str, expected: str) -> None:
+    assert quote_kind_for_span(TEXT, *cut(needle)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('he said "we agree" today', "direct"),
+    ("he said “we agree” today", "direct"),
+    ("«we agree»", "direct"),
+])
+def test_quote_kind_for_other_quotation_marks(text: str, expected: str) -> None:
+    start = text.index("we")
+    assert quote_kind_for_span(text, start, start + len("we agree")) == expected
+
+
+@pytest.mark.parametrize(("kind", "expected"), [("direct", "indirect"), ("indirect", "mixed"), ("mixed", "direct")])
+def test_next_quote_kind_cycles(kind: str, expected: str) -> None:
+    assert next_quote_kind(kind) == expected
+
+
+def record(*, quotes: bool = False, text: str = TEXT, status: str | None = None) -> Record:
+    rec = Record(id="a", text=text)
+    if quotes:
+        s, e = cut("ما همکاری می‌کنیم.")
+        rec.speakers = [Speaker(id="s1", name="وزیر", type="person", mentions=[Span.of(TEXT, *cut("وزیر"))])]
+        rec.quotes = [Quote(id="q1", start=s, end=e, text=TEXT[s:e], kind="direct", speaker="s1")]
+    if status is not None:
+        rec.review = Review(status=status, annotator="t")
+    return rec
+
+
+@pytest.mark.parametrize(("rec", "items", "needs"), [
+    (record(), False, True),                     # fresh article: the extractor has not run
+    (record(quotes=True), True, False),          # already suggested
+    (record(text="  \n"), False, False),         # nothing to extract from
+    (record(status="reviewed"), False, False),   # reviewed empty: the analyst found nothing
+    (record(status="skipped"), False, False),
+])
+def test_needs_extraction(rec: Record, items: bool, needs: bool) -> None:
+    assert has_items(rec) is items
+    assert needs_extraction(rec) is needs
+
+
+@pytest.mark.parametrize(("claim", "quote_id", "expected"), [
+    ("همکاری", "q1", "q1"),       # inside the current quote
+    ("سفر انجام", "q1", None),    # elsewhere: stands alone
+    ("همکاری", None, None),       # no current quote
+    ("همکاری", "q9", None),       # an id that is not a quote
+])
+def test_quote_for_claim(claim: str, quote_id: str | None, expected: str | None) -> None:
+    q = quote_for_claim(record(quotes=True), quote_id, *cut(claim))
+    assert (q.id if q else None) == expected
