@@ -41,6 +41,9 @@ from goftar.gui.view_operations import ViewOperations
 
 
 class MainWindow(QMainWindow):
+    #: how long "language tools ready" stays in the status bar
+    NLP_READY_MS = 4000
+
     def __init__(self, *, settings: AppSettings | None = None, annotator: str | None = None,
                  interactive: bool = True) -> None:
         super().__init__()
@@ -224,7 +227,10 @@ class MainWindow(QMainWindow):
         self.work_label.setText(tr(key) if key else "")
         self.work_bar.setVisible(bool(key) and key != "sb.nlp_ready")
         if key == "sb.nlp_ready":
-            QTimer.singleShot(4000, lambda: self.work_label.text() == tr(key) and self.work_label.setText(""))
+            # the label is the timer's context: a window closed meanwhile cancels it (a bare lambda
+            # ran on the deleted label and raised)
+            label = self.work_label
+            QTimer.singleShot(self.NLP_READY_MS, label, lambda: label.text() == tr(key) and label.setText(""))
 
     def _on_show_rejected(self, show: bool) -> None:
         self.settings.show_rejected = show

@@ -150,3 +150,4 @@ def test_every_visible_column_fits_the_default_dock(window: MainWindow, qtbot, l
     model = table.model()
     last = max(c for c in range(model.columnCount()) if not table.isColumnHidden(c))
     assert table.columnViewportPosition(last) + table.columnWidth(last) <= table.viewport().width()
+
