@@ -64,6 +64,7 @@ class Registry:
         self.entities: list[Entity] = []
         self.last: Entity | None = None    # most recent body-text speaker
         self.last_single: Entity | None = None  # most recent speaker that is not a group
+        self.last_person: Entity | None = None  # most recent speaker that is a person (or of unknown type)
         self.by_span: dict[tuple[int, int], Entity] = {}
         #: finds a source phrase before a position when a pronoun or demonstrative has no speaker antecedent
         self.antecedent = None
@@ -164,6 +165,9 @@ class Registry:
             if e is not None and e.etype == "group" and np_ is not None and np_.kind == "pronoun" \
                     and f[np_.head[0]:np_.head[1]] in ("وی", "او", "ایشان"):
                 e = self.last_single
+            if e is not None and e.etype in ("media", "organization") and self.last_person is not None \
+                    and np_ is not None and np_.kind == "pronoun" and f[np_.head[0]:np_.head[1]] in ("وی", "او", "ایشان"):
+                e = self.last_person  # وی/او stand for a person: not the outlet or body quoted in between
             if e is None and self.antecedent is not None and np_ is not None:
                 prior = self.antecedent(np_.start)
                 if prior is not None:
@@ -272,6 +276,8 @@ class Registry:
             self.last = e
             if e.etype != "group":
                 self.last_single = e
+            if e.etype in ("person", "unknown"):
+                self.last_person = e
         elif len(e.mentions) <= 1 + len(np_.extra_mentions) + (1 if np_.title else 0):
             e.embedded = True  # known only from a post or a headline so far
         return e, head
@@ -314,6 +320,8 @@ class Registry:
             self.last = e
             if e.etype != "group":
                 self.last_single = e
+            if e.etype in ("person", "unknown"):
+                self.last_person = e
 
     # ------------------------------------------------------------------ clustering after the pass
     def mark_anonymous(self) -> None:

@@ -63,6 +63,18 @@ def test_another_outlet_after_the_lead(ex: Extractor, body: str, expected: list[
     assert (sources == [rec.quotes[0].speaker]) is claim
 
 
+def test_person_pronoun_skips_an_outlet_source(ex: Extractor) -> None:
+    text = ("به گزارش ایسنا، وزیر نفت گفت که تولید افزایش یافته است.\n\n"
+            "به گزارش رویترز، قیمت نفت برنت روز دوشنبه به ۸۵ دلار رسید.\n\n"
+            "وی افزود که صادرات نفت ایران به ۲ میلیون بشکه رسیده است.\n\n"
+            "این خبرگزاری همچنین نوشت که ذخایر نفت آمریکا کاهش یافته است.")
+    assert attributed(extract(ex, text)) == [
+        ("تولید افزایش یافته است", "وزیر نفت", "وزیر نفت"),
+        ("قیمت نفت برنت روز دوشنبه به ۸۵ دلار رسید", "رویترز", "رویترز"),
+        ("صادرات نفت ایران به ۲ میلیون بشکه رسیده است", "وزیر نفت", "وی"),
+        ("ذخایر نفت آمریکا کاهش یافته است", "رویترز", "این خبرگزاری")]
+
+
 @pytest.mark.parametrize(("text", "meta", "expected"), [
     # the lead's relay is the publisher; a later relay naming another outlet is that outlet's plain fact
     ("به گزارش ایسنا، قیمت طلا در بازار تهران روز شنبه ۲ درصد کاهش یافت.\n\n"
