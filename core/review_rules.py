@@ -1,11 +1,13 @@
 """Small review decisions that belong to the data, not to the window that asks for them.
 
 When an article still needs the extractor, which kind a quote added by hand starts with, what
-the next kind in the cycle is, and which quote a new claim is attributed to.
+the next kind in the cycle is, which quote a new claim is attributed to, and that the first edit
+of an unreviewed article puts it in progress.
 """
 
 from __future__ import annotations
 
+from goftar.core import commands as C
 from goftar.core.model import LAYERS, QUOTE_KINDS, Quote, Record
 
 #: quotation marks that open and close a direct quote (guillemets, straight and curly quotes)
@@ -43,3 +45,19 @@ def quote_for_claim(record: Record, quote_id: str | None, start: int, end: int) 
     if q is not None and q.start < end and start < q.end:
         return q
     return None
+
+
+def sets_review(command: C.Command) -> bool:
+    """True when the command (or a part of a compound one) sets the article's review status."""
+    if isinstance(command, C.SetReviewStatus):
+        return True
+    return isinstance(command, C.Compound) and any(sets_review(c) for c in command.commands)
+
+
+def with_in_progress(record: Record, command: C.Command, annotator: str | None) -> C.Command:
+    """The command, joined (as one undo step) by marking an unreviewed article in progress.
+
+    Commands that set the review status themselves (mark reviewed, skip) are left alone."""
+    if record.review_status != "unreviewed" or sets_review(command):
+        return command
+    return C.Compound(commands=[command, C.SetReviewStatus("in_progress", annotator)], label=command.text)

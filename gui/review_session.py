@@ -19,7 +19,7 @@ from PySide6.QtGui import QUndoStack
 
 from goftar.core.errors import GoftarError, ProjectLockedError
 from goftar.core.model import Record
-from goftar.core.review_rules import needs_extraction
+from goftar.core.review_rules import needs_extraction, with_in_progress
 from goftar.gui.i18n import tr
 from goftar.gui.settings import AppSettings
 from goftar.gui.workers import ExtractJob, SaveQueue, describe_error, run_in_background, shared_extractor
@@ -379,7 +379,8 @@ class ReviewSession(QObject):
             return False
         from goftar.gui.undo import push_command
 
-        command = self._with_in_progress(command)
+        # the first edit of an unreviewed article also marks it in progress (one undo step)
+        command = with_in_progress(self.document.record, command, self.annotator)
 
         try:
             changes = push_command(self.undo_stack, self.document, command)
@@ -387,15 +388,6 @@ class ReviewSession(QObject):
             self.fail(e)
             return False
         return bool(changes)
-
-    def _with_in_progress(self, command: Command) -> Command:
-        """The first edit of an unreviewed article also marks it in progress (one undo step)."""
-        from goftar.core import commands as C
-
-        record = self.record
-        if record is None or record.review_status != "unreviewed" or _sets_review(command):
-            return command
-        return C.Compound(commands=[command, C.SetReviewStatus("in_progress", self.annotator)], label=command.text)
 
     def on_document_changed(self, changes: Changes) -> None:
         self.recordChanged.emit(changes)
@@ -483,14 +475,6 @@ def make_document(record: Record, on_save: Callable[[Record], object]) -> Docume
     from goftar.core.document import Document
 
     return Document(record, on_save=on_save)
-
-
-def _sets_review(command: Command) -> bool:
-    from goftar.core import commands as C
-
-    if isinstance(command, C.SetReviewStatus):
-        return True
-    return isinstance(command, C.Compound) and any(_sets_review(c) for c in command.commands)
 
 
 def read_articles(paths: list[Path]) -> list[Record]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from goftar.core import commands as C
 from goftar.core.model import Quote, Record, Review, Span, Speaker
 from goftar.core.review_rules import (
     has_items,
@@ -11,6 +12,7 @@ from goftar.core.review_rules import (
     next_quote_kind,
     quote_for_claim,
     quote_kind_for_span,
+    with_in_progress,
 )
 
 TEXT = "وزیر گفت: «ما همکاری می‌کنیم.» او افزود که سفر انجام شد."
@@ -79,3 +81,22 @@ def test_needs_extraction(rec: Record, items: bool, needs: bool) -> None:
 def test_quote_for_claim(claim: str, quote_id: str | None, expected: str | None) -> None:
     q = quote_for_claim(record(quotes=True), quote_id, *cut(claim))
     assert (q.id if q else None) == expected
+
+
+@pytest.mark.parametrize(("status", "command", "joined"), [
+    (None, C.SetStatus("q1", "accept"), True),                       # first edit of an unreviewed article
+    ("in_progress", C.SetStatus("q1", "accept"), False),             # already in progress
+    ("reviewed", C.SetStatus("q1", "accept"), False),
+    (None, C.SetReviewStatus("skipped", "t", reason="ads"), False),  # sets the status itself
+    (None, C.mark_reviewed("t"), False),                             # a compound that sets it
+])
+def test_with_in_progress(status: str | None, command: C.Command, joined: bool) -> None:
+    rec = record(quotes=True, status=status)
+    out = with_in_progress(rec, command, "t")
+    assert (out is not command) == joined
+    if joined:
+        before = rec.review_status
+        out.do(rec)
+        assert rec.review_status == "in_progress" and rec.quote("q1").status == "accepted"
+        out.undo(rec)
+        assert rec.review_status == before and rec.quote("q1").status == "suggested"
