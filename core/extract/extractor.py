@@ -191,6 +191,8 @@ class Extractor:
                 comma = an.f.find("،", s, e)
                 if comma > 0:
                     s = comma + 1
+            if s < an.dateline_end < e:
+                s = an.dateline_end  # "تهران (ایسنا) - …": the dateline is no part of the claim
             s, e = trim(an.f, s, e)
             if e > s:
                 out.append((s, e))

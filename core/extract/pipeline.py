@@ -56,6 +56,8 @@ PUNCT_NAME_STOP = frozenset(["(", ")", "«", "»", ":", "؛", "-", "–", "—",
 # the publisher's own reporter or desk after "به گزارش": self-attribution whatever outlet it names
 SELF_DESK_RE = re.compile(r"[ \u200c]*(?:خبرنگار|گروه|سرویس|تحریریه|دبیرخانه|پایگاه[ \u200c]+خبری[ \u200c]+ما|"
                           r"میز)(?![\w\u200c])")
+DATELINE_OUTLET_RE = re.compile(r"\s*[\w\u200c]+(?:[ \u200c][\w\u200c]+)?\s*(?:[-–—]|\()\s*(?P<o>[\w\u200c]+(?:[ \u200c][\w\u200c]+){0,2})"
+                                r"\s*(?:[-–—:]|\)\s*[-–—:])")
 # a dateline before the lead's relay: "تهران - ", "تهران (ایرنا) - ", "۱۲ مهر ۱۴۰۲ - "
 DATELINE_RE = re.compile(r"[^\n.،]{0,40}[-–—:][ \u200c]*")
 # labels of the interviewer's lines in a transcript ("خبرنگار: …؟")
@@ -126,6 +128,7 @@ class Analysis:
         self.answer_paras: set[int] = set()
         self.claimed_pairs: set[int] = set()     # pair.open of pairs used as direct or mixed
         self.headline_paras: set[int] = set()
+        self.dateline_end = 0
         self.publisher = self._publisher()
         self.anon_spans = [(m.start(), m.end()) for m in ANON_CLAUSE_RE.finditer(f)] if "خواست" in f else []
 
@@ -204,6 +207,14 @@ class Analysis:
             for name, dom in self.lx.outlets.items():
                 if dom != "-" and dom.lower() in where:
                     names.add(name)
+        # a dateline naming the agency: "تهران - ایرنا - …", "تهران (ایسنا) - …": never part of a subject
+        m = DATELINE_OUTLET_RE.match(self.f)
+        if m is not None:
+            o = m.group("o").strip()
+            if o in self.lx.outlets or o.split()[0] in self.lx.outlet_words:
+                self.dateline_end = m.end()
+                if not names:
+                    names.add(o)
         return names
 
     # ------------------------------------------------------------------ the stages
@@ -1012,7 +1023,7 @@ class Analysis:
     def _set_source(self, cand: Cand, cue: Cue, clause_start: int, sent: tuple[int, int],
                     prev_in_sent: dict[tuple[int, int], Cand]) -> None:
         f = self.f
-        region_s = clause_start
+        region_s = max(clause_start, self.dateline_end) if clause_start < self.dateline_end else clause_start
         # skip relays at the clause start: "به گزارش X،", "براساس این گزارش،", "به گزارش X به نقل از Y"
         for a, b, kind in self.preps:
             if region_s <= a < cue.start and (kind == "conduit" or f[a:b].replace("\u200c", " ") == "به نقل از"):

@@ -32,6 +32,11 @@ def attributed(rec: Record) -> list[tuple[str, str | None, str | None]]:
              q.speaker_mention.text if q.speaker_mention else None) for q in rec.quotes]
 
 
+def claims(rec: Record) -> list[tuple[str, str | None]]:
+    names = {s.id: s.name for s in rec.speakers}
+    return [(c.text, names.get(c.source) if c.source else None) for c in rec.claims]
+
+
 # ----------------------------------------------------------------------------- 1. outlet as source (§7, §1.8)
 LEAD = "به گزارش ایسنا، جلسه هیئت دولت امروز برگزار شد.\n\n"
 
@@ -61,6 +66,17 @@ def test_another_outlet_after_the_lead(ex: Extractor, body: str, expected: list[
     assert attributed(rec) == expected
     sources = [c.source for c in rec.claims if c.start >= len(LEAD)]
     assert (sources == [rec.quotes[0].speaker]) is claim
+
+
+def test_dateline_names_the_publisher(ex: Extractor) -> None:
+    rec = extract(ex, "تهران- ایرنا- وزیر نفت روز شنبه گفت که تولید نفت افزایش یافته است.\n\n"
+                      "به گزارش ایرنا، صادرات نفت در ماه گذشته ۱۰ درصد رشد کرد.")
+    assert attributed(rec) == [("تولید نفت افزایش یافته است", "وزیر نفت", "وزیر نفت")]
+    rec = extract(ex, "تهران (ایسنا) - بازار سرمایه امروز با رشد همراه بود.\n\n"
+                      "به گزارش ایسنا، شاخص کل بورس ۲۰ هزار واحد بالا رفت.")
+    assert attributed(rec) == []
+    assert claims(rec) == [("بازار سرمایه امروز با رشد همراه بود", None),
+                           ("شاخص کل بورس ۲۰ هزار واحد بالا رفت", None)]
 
 
 def test_person_pronoun_skips_an_outlet_source(ex: Extractor) -> None:
@@ -353,11 +369,6 @@ def test_embedded_post_bylines(ex: Extractor, text: str, expected: list[tuple[st
 
 
 # ----------------------------------------------------------------------------- 6. claims
-def claims(rec: Record) -> list[tuple[str, str | None]]:
-    names = {s.id: s.name for s in rec.speakers}
-    return [(c.text, names.get(c.source) if c.source else None) for c in rec.claims]
-
-
 @pytest.mark.parametrize(("text", "expected"), [
     # a court's or a party's legal act with a noun object is an event in the article's voice
     ("دادگاه تجدیدنظر حکم اعدام این متهم را تأیید کرد.",
