@@ -1137,6 +1137,10 @@ class Analysis:
                 continue
             if np_.kind == "pronoun" and f[np_.head[0]:np_.head[1]] in ("من", "ما"):
                 continue
+            if kind == "view" and ((np_.kind == "name" and np_.etype == "unknown")
+                                   or np_.kind not in ("name", "title", "org", "outlet", "group", "state",
+                                                       "pronoun", "dem", "indef", "marked")):
+                continue  # "از نظر اقتصادی،": a respect, not a source
             comma_k = next((k for k in range(j) if ytoks[k].text in ("،", ",")), None)
             closed = j < len(ytoks) and ytoks[j].text in ("،", ",")  # "X، سخنگوی دولت، …": an appositive
             if comma_k is not None and np_.head[1] <= ytoks[comma_k].start and not closed:
@@ -1157,6 +1161,8 @@ class Analysis:
                 comma = q + m.end()
                 q = comma
             # an agentless passive inside the relayed text ("… و اعلام شد که …") is part of the outlet's report
+            if kind == "view" and comma is None:
+                continue  # "از دید X مخفی نماند", "-به زعم او-": a point of view needs its comma
             rest_cues = [c for c in self.cues_between(q, sent[1]) if not c.first_person and not c.passive]
             if kind == "conduit" or phrase == "به نقل از":
                 # a relay whose content is someone's speech report gets nothing (§1.8)
