@@ -61,6 +61,8 @@ DATELINE_OUTLET_RE = re.compile(r"\s*[\w\u200c]+(?:[ \u200c][\w\u200c]+)?\s*(?:[
 # a dateline before the lead's relay: "تهران - ", "تهران (ایرنا) - ", "۱۲ مهر ۱۴۰۲ - "
 DATELINE_RE = re.compile(r"[^\n.،]{0,40}[-–—:][ \u200c]*")
 # labels of the interviewer's lines in a transcript ("خبرنگار: …؟")
+ANSWER_LABELS = frozenset(["ج", "جواب", "پاسخ"])
+ANSWER_LABEL_RE = re.compile(r"[ \u200c]*([^\s:،.؟?!]+(?:[ \u200c][^\s:،.؟?!]+){0,2})[ \u200c]*:[ \u200c]*")
 INTERVIEWER_LABELS = frozenset(["خبرنگار", "مجری", "س", "سوال", "سؤال", "پرسش", "گزارشگر"])
 # words that mark a cue as the continuation of the same speaker's words
 CONTINUATION_RE = re.compile(r"(?<![\w\u200c])(?:در[ \u200c]+ادامه|همچنین|سپس)(?![\w\u200c])")
@@ -390,6 +392,11 @@ class Analysis:
                 if i > qs[-1]:
                     break  # the interview has ended: what follows is the article's own text
                 continue
+            lab = ANSWER_LABEL_RE.match(f, a, b)
+            if lab is not None:
+                word = lab.group(1).strip()
+                if word in ANSWER_LABELS or f.find(word, 0, self.paras[qs[0]][0]) >= 0:
+                    s = lab.end()  # "ج: …", "طارمی: …": the label is not the answer
             self.answer_paras.add(i)
             c = Cand("indirect", s, e, None, order=s, mode="interviewee", confidence=0.65)
             if guest is not None:
