@@ -395,7 +395,7 @@ class Analysis:
             lab = ANSWER_LABEL_RE.match(f, a, b)
             if lab is not None:
                 word = lab.group(1).strip()
-                if word in ANSWER_LABELS or f.find(word, 0, self.paras[qs[0]][0]) >= 0:
+                if word in ANSWER_LABELS or (len(word) > 2 and f.find(word, 0, self.paras[qs[0]][0]) >= 0):
                     s = lab.end()  # "ج: …", "طارمی: …": the label is not the answer
             self.answer_paras.add(i)
             c = Cand("indirect", s, e, None, order=s, mode="interviewee", confidence=0.65)
