@@ -26,6 +26,8 @@ DOC_RE = re.compile(r"(?<![\w\u200c])در[ \u200c]+(?:این[ \u200c]+)?(?:دا�
                     r"متن|کتاب|حکم|قطعنامه|شکایت)(?:[\u200c ]?(?:ای|ی))?[ \u200c]+")
 PARTICIPLE_RE = re.compile(r"(?<![\w\u200c])(?:با|ضمن)[ \u200c]+(?:بیان|اشاره[ \u200c]+به|تاکید[ \u200c]+بر|"
                            r"اعلام|یادآوری|ابراز)[ \u200c]+(?:این[ \u200c]?که|اینکه)(?![\w\u200c])[ \u200c]*")
+INTERVIEWED_RE = re.compile(r"(?<![\w\u200c])با[ \u200c]+(?=[^.؟?!\n]{0,120}(?:گفت[\u200c ]?و[\u200c ]?گو|گفتگو|مصاحبه)"
+                            r"[ \u200c]+(?:کرد|کرده|داشت|داشته|انجام))")
 INTERVIEW_RE = re.compile(r"گفت[\u200c ]?و[\u200c ]?گو|گفتگو|مصاحبه")
 IMPERATIVE_END = re.compile(r"(?<![\w\u200c])ب[\w\u200c]+ید[.!]?$")
 BYLINE_RE = re.compile(r"^[—–-]+\s*(?P<who>[^()\n]*?)\s*\((?P<handle>@\w+)\)")
@@ -911,8 +913,17 @@ class Analysis:
         return None
 
     def _asked(self, s: int, e: int) -> NP | None:
-        """The person a question of this sentence was put to ("از X پرسید", "از X سؤال کرد")."""
+        """The person a question of this sentence was put to ("از X پرسید", "از X سؤال کرد"), or the one
+        interviewed in it ("با X گفت‌وگو کرد": the interviewer, reporter or outlet is never the one who then
+        speaks)."""
         f = self.f
+        m = INTERVIEWED_RE.search(f, s, e)
+        if m is not None:
+            toks = self.toks_in(m.end(), e)
+            np_, _ = self.p.chunker.phrase_at(f, toks, 0) if toks else (None, 0)
+            if np_ is not None and np_.kind in ("name", "title", "org", "state", "indef", "dem") \
+                    and INTERVIEW_RE.search(f, np_.end, e):
+                return np_
         for c in self.cues_between(s, e):
             if c.kind != "question":
                 continue
