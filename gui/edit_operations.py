@@ -355,21 +355,25 @@ class EditOperations(QObject):
         if self.record is None:
             return
         if self.run(C.mark_reviewed(self.session.annotator)):
-            self.goto_unreviewed(1)
+            self._move_on()
+
+    def _move_on(self) -> None:
+        """To the next unreviewed article; Ctrl+Z there (before any edit) comes back and undoes."""
+        self.goto_unreviewed(1, leaving=True)
 
     def skip(self) -> None:
         if self.record is None:
             return
         reason, ok = QInputDialog.getText(self.window, tr("act.skip"), tr("dlg.skip_reason"))
         if ok and self.run(C.SetReviewStatus("skipped", self.session.annotator, reason=reason.strip() or None)):
-            self.goto_unreviewed(1)
+            self._move_on()
 
-    def goto_unreviewed(self, step: int) -> None:
+    def goto_unreviewed(self, step: int, *, leaving: bool = False) -> None:
         aid = self.session.neighbour_unreviewed(step)
         if aid is None:
             self.say("sb.all_reviewed")
             return
-        self.session.open_article(aid)
+        self.session.open_article(aid, left_behind=self.session.article_id if leaving else None)
 
 
 class _NoChoice:

@@ -59,6 +59,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "act.rename_speaker": ("Rename speaker…", "تغییر نام گوینده…"),
     "act.next_item": ("Next item", "مورد بعدی"),
     "act.prev_item": ("Previous item", "مورد قبلی"),
+    "act.undo_back": ("Undo (back to %1)", "واگرد (بازگشت به %1)"),
     "act.goto_quotes": ("Go to quotes", "رفتن به نقل‌قول‌ها"),
     "act.goto_speakers": ("Go to speakers", "رفتن به گوینده‌ها"),
     "act.goto_claims": ("Go to claims", "رفتن به ادعاها"),

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -90,9 +90,13 @@ class MainWindow(QMainWindow):
 
         # ---- actions and menus
         self.actions = ActionSet(self)
-        undo = self.session.undo_stack.createUndoAction(self, tr("act.undo"))
+        # undo is the session's: on an article not yet touched it goes back to the one that
+        # Ctrl+Enter / skip just left and undoes there (the group's own action would be disabled)
+        undo = QAction(tr("act.undo"), self)
+        undo.setObjectName("action_undo")
         undo.setShortcut("Ctrl+Z")
-        redo = self.session.undo_stack.createRedoAction(self, tr("act.redo"))
+        undo.triggered.connect(self.session.undo)
+        redo = self.session.undo_group.createRedoAction(self, tr("act.redo"))
         redo.setShortcuts(["Ctrl+Shift+Z", "Ctrl+Y"])
         self.actions.add("undo", undo)
         self.actions.add("redo", redo)
@@ -167,6 +171,18 @@ class MainWindow(QMainWindow):
         self.actions["show_rejected"].toggled.connect(self._on_show_rejected)
         self.edits.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 4000))
         self.models.nlpStateChanged.connect(self._on_busy)
+        s.undo_group.canUndoChanged.connect(lambda _can: self._update_undo())
+        s.undo_group.undoTextChanged.connect(lambda _text: self._update_undo())
+        s.undo_group.activeStackChanged.connect(lambda _stack: self._update_undo())
+        s.articleOpened.connect(lambda _rec: self._update_undo())
+        self._update_undo()
+
+    def _update_undo(self) -> None:
+        undo, session = self.actions["undo"], self.session
+        undo.setEnabled(session.can_undo())
+        here = session.undo_stack.undoText() if session.undo_stack.canUndo() else ""
+        undo.setText(f"{tr('act.undo')} {here}".strip() if here or not session.left_behind
+                     else tr("act.undo_back", session.left_behind))
 
     def _on_article_opened(self, record: Any) -> None:
         self.view.set_record(record)

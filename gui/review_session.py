@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import sys
 import traceback
+from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QUndoGroup, QUndoStack
 
 from goftar.core.errors import GoftarError, ProjectLockedError
 from goftar.core.model import Record
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
     from goftar.core.store import Project
 
 T = TypeVar("T")
+#: articles whose document and undo history stay in memory (the least recently opened go first)
+LIVE_ARTICLES = 50
 SPAN_LAYERS = ("quotes", "claims", "dates")
 #: an edit's record goes to the save worker this long after the edit (after its repaint)
 SUBMIT_DELAY_MS = 30
@@ -53,8 +56,13 @@ class ReviewSession(QObject):
         self.loose: dict[str, Record] = {}   # articles opened from files, not in a project
         self.document: Document | None = None   # the open article's (None: no article open)
         self.current: tuple[str, str] | None = None
-        self.undo_stack = QUndoStack(self)
-        self.undo_stack.setUndoLimit(500)
+        # one undo history per article opened in this session, so going back to an article (or
+        # undoing "mark reviewed" after the window moved on) finds its steps again
+        self.undo_group = QUndoGroup(self)
+        self.undo_stack = self._new_stack()
+        self._live: OrderedDict[str, tuple[Document, QUndoStack]] = OrderedDict()
+        #: the article that mark reviewed / skip left; Ctrl+Z on a fresh article goes back to it
+        self.left_behind: str | None = None
         self.background = True            # False: extraction and saving run on this thread (screenshots)
         self.saver: SaveQueue | None = None     # saves of the open project, on a worker
         self._pending_extract: set[str] = set()
@@ -164,7 +172,7 @@ class ReviewSession(QObject):
         self.project = None
         self.loose = {}
         self.document = None
-        self.undo_stack.clear()
+        self._drop_histories()
 
     def open_project(self, path: str | Path, *, create: bool = False) -> bool:
         """Open (or create) a project folder before returning; on failure the current one stays open."""
@@ -284,19 +292,30 @@ class ReviewSession(QObject):
         return None if self.background else imported
 
     # ------------------------------------------------------------------ articles
-    def open_article(self, article_id: str, *, synchronous: bool = False) -> bool:
+    def open_article(self, article_id: str, *, synchronous: bool = False, left_behind: str | None = None) -> bool:
+        """Show `article_id`; `left_behind` names the article mark reviewed / skip just left (Ctrl+Z
+        on the new one, before any edit, goes back to it and undoes there)."""
         # no waiting for the save worker: an article whose save is still queued opens from the queue
         self.submit_pending()
-        unsaved = self.saver.unsaved(article_id) if self.saver is not None else None
-        try:
-            record = unsaved or (self.project.load(article_id) if self.project is not None
-                                 else self.loose[article_id])
-        except (GoftarError, KeyError, OSError) as e:
-            self.fail(e, article_id)
-            return False
-        self.undo_stack.clear()
+        self.left_behind = left_behind
+        live = self._live.get(article_id)
+        if live is not None:
+            # opened before in this session: its document is the latest state, with its history
+            self._live.move_to_end(article_id)
+            self.document, self.undo_stack = live
+            self.undo_group.setActiveStack(self.undo_stack)
+            record = self.document.record
+        else:
+            unsaved = self.saver.unsaved(article_id) if self.saver is not None else None
+            try:
+                record = unsaved or (self.project.load(article_id) if self.project is not None
+                                     else self.loose[article_id])
+            except (GoftarError, KeyError, OSError) as e:
+                self.fail(e, article_id)
+                return False
+            self.undo_stack = self._new_stack()
+            self._set_document(record)
         self.current = None
-        self._set_document(record)
         self.articleOpened.emit(record)
         busy = self.saver is not None and self.saver.busy
         self.saveStateChanged.emit("saving" if busy else self._idle_save_state())
@@ -307,6 +326,50 @@ class ReviewSession(QObject):
     def _set_document(self, record: Record) -> None:
         self.document = make_document(record, self._save)
         self.document.changed.connect(self.on_document_changed)
+        self._live[record.id] = (self.document, self.undo_stack)
+        self._live.move_to_end(record.id)
+        while len(self._live) > LIVE_ARTICLES:
+            _aid, (_doc, stack) = self._live.popitem(last=False)
+            self._forget_stack(stack)
+
+    def _new_stack(self) -> QUndoStack:
+        stack = QUndoStack(self)
+        stack.setUndoLimit(500)
+        self.undo_group.addStack(stack)
+        self.undo_group.setActiveStack(stack)
+        return stack
+
+    def _forget_stack(self, stack: QUndoStack) -> None:
+        if stack is self.undo_stack:
+            return
+        self.undo_group.removeStack(stack)
+        stack.deleteLater()
+
+    def _drop_histories(self) -> None:
+        for _doc, stack in self._live.values():
+            self._forget_stack(stack)
+        self._live.clear()
+        self.left_behind = None
+        self.undo_stack.clear()
+
+    def can_undo(self) -> bool:
+        """Something to undo here, or the article mark reviewed / skip just left."""
+        return self.undo_stack.canUndo() or self._left_stack() is not None
+
+    def _left_stack(self) -> QUndoStack | None:
+        live = self._live.get(self.left_behind) if self.left_behind else None
+        return live[1] if live is not None and live[1].canUndo() else None
+
+    def undo(self) -> None:
+        """Undo here; on an article not yet touched, go back to the one just left and undo there."""
+        if self.undo_stack.canUndo():
+            self.undo_stack.undo()
+            return
+        left = self.left_behind
+        if left is not None and self._left_stack() is not None:
+            self.left_behind = None
+            if self.open_article(left):
+                self.undo_stack.undo()
 
     def _idle_save_state(self) -> str:
         if self.project is None:
@@ -368,6 +431,9 @@ class ReviewSession(QObject):
         if self.article_id == article_id and self.undo_stack.count() == 0:
             self._set_document(extracted)
             self.articleOpened.emit(extracted)
+        elif self.article_id != article_id and article_id in self._live and self._live[article_id][1].count() == 0:
+            # left before its suggestions came: the next visit loads them instead of the empty document
+            self._forget_stack(self._live.pop(article_id)[1])
 
     # ------------------------------------------------------------------ editing
     def run(self, command: Command) -> bool:

@@ -13,6 +13,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from goftar.core.model import Quote, Record, Span, Speaker
+from goftar.core.schema import record_to_dict
 from goftar.core.store import Project
 from goftar.gui.app import apply_language, create_app
 from goftar.gui.chooser import ChoiceDialog, resolve_choice
@@ -151,3 +152,35 @@ def test_every_visible_column_fits_the_default_dock(window: MainWindow, qtbot, l
     last = max(c for c in range(model.columnCount()) if not table.isColumnHidden(c))
     assert table.columnViewportPosition(last) + table.columnWidth(last) <= table.viewport().width()
 
+
+
+def test_undo_after_mark_reviewed_goes_back_and_restores_the_article(window: MainWindow, qtbot) -> None:
+    # Given a1 with an accepted quote, When Ctrl+Enter marks it reviewed and the window moves to a2
+    window.session.set_current("quotes", "q1")
+    qtbot.keyClick(window.view, Qt.Key.Key_A)
+    before = record_to_dict(window.session.record, validate=False)
+    qtbot.keyClick(window.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.article_id == "a2"
+    assert window.actions["undo"].isEnabled() and "a1" in window.actions["undo"].text()
+    # Then Ctrl+Z brings a1 back exactly as it was before Ctrl+Enter, its earlier step still undoable
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.article_id == "a1"
+    assert record_to_dict(window.session.record, validate=False) == before
+    assert window.session.record.quote("q1").status == "accepted"
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.record.quote("q1").status == "suggested"
+    # and the store has it: reopening the project finds a1 unreviewed again
+    window.session.flush()
+    with Project.open(window.session.project.path, readonly=True) as p:
+        assert p.load("a1").review_status != "reviewed"
+
+
+def test_an_article_opened_again_keeps_its_undo_history(window: MainWindow, qtbot) -> None:
+    window.session.set_current("quotes", "q1")
+    qtbot.keyClick(window.view, Qt.Key.Key_R)
+    window.session.open_article("a2")
+    assert not window.actions["undo"].isEnabled()  # nothing done on a2, and not left by Ctrl+Enter
+    window.session.open_article("a1")
+    assert window.session.record.quote("q1").status == "rejected"
+    window.actions["undo"].trigger()
+    assert window.session.record.quote("q1").status == "suggested"
