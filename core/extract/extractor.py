@@ -74,7 +74,7 @@ class Extractor:
         reg = Registry(self.lx, text, an.f)
         reg.antecedent = an.antecedent
         reg.lead_end = an.lead_end()
-        self._resolve(cands, reg)
+        self._resolve(cands, reg, an)
         _headline_title_to_lead(cands, reg)
         reg.mark_anonymous()
         reg.complete_names(an.fuller_name)
@@ -130,7 +130,7 @@ class Extractor:
         dates = self._dates(text, meta)
         return speakers, quotes, claims, dates
 
-    def _resolve(self, cands: list[Cand], reg: Registry) -> None:
+    def _resolve(self, cands: list[Cand], reg: Registry, an: Analysis) -> None:
         interviewee: Entity | None = None
         for c in cands:
             if c.mode == "null":
@@ -146,6 +146,12 @@ class Extractor:
                 continue
             if c.mode == "last" or c.np is None:
                 c.entity, c.mention = reg.last, None
+                if reg.last is None and c.cue is not None and c.kind != "direct":
+                    # a dropped subject with no speaker before it: the one asked or interviewed earlier, or the
+                    # subject of an earlier sentence
+                    prior = an.antecedent(c.cue[0])
+                    if prior is not None:
+                        c.entity, _ = reg.resolve(prior)
                 continue
             c.entity, c.mention = reg.resolve(c.np, embedded=c.embedded)
             if c.entity is None:
