@@ -1,6 +1,6 @@
 """Entry point of `goftar-gui`: the QApplication, bundled fonts, language and layout direction.
 
-    goftar-gui [--screenshot OUT.png] [--lang fa|en] [--annotator NAME] [PROJECT or FILE]
+    goftar-gui [--screenshot OUT.png [--select ITEM]] [--lang fa|en] [--annotator NAME] [PROJECT or FILE]
 
 With no argument the last project opens, or on first run a default project is created in the
 user's data folder from the bundled sample article. `--screenshot` renders the window offscreen
@@ -27,6 +27,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     p.add_argument("--annotator", help="annotator name for this session (default: settings, else OS user)")
     p.add_argument("--screenshot", metavar="OUT.png", help="render the window offscreen to a PNG and exit")
     p.add_argument("--article", help="open this article id of the project")
+    p.add_argument("--select", metavar="ITEM", help="with --screenshot: select this item id (e.g. q2; 'quote' = "
+                   "the first quote) so its row and its text show as selected")
     return p.parse_args(argv)
 
 
@@ -140,7 +142,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     apply_language(app, choose_language(args.lang, settings.language))
     window = MainWindow(settings=settings, annotator=args.annotator, interactive=not args.screenshot)
     if args.screenshot:
-        return screenshot(window, args.target, Path(args.screenshot), args.article)
+        return screenshot(window, args.target, Path(args.screenshot), args.article, select=args.select)
     install_excepthook(window)
     window.restore_layout()
     window.show()
@@ -165,8 +167,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     return code
 
 
-def screenshot(window: object, target: str | None, out: Path, article: str | None = None) -> int:
-    """Open `target` synchronously (extracting if needed), render at 1400×900, write the PNG."""
+def screenshot(window: object, target: str | None, out: Path, article: str | None = None, *,
+               select: str | None = None) -> int:
+    """Open `target` synchronously (extracting if needed), render at 1400×900, write the PNG.
+
+    `select` names an item to show selected (its row, its text in the view); "quote" takes the
+    first quote. An unknown id is an error (exit 2), so a stale script does not pass unnoticed."""
     from PySide6.QtWidgets import QApplication
 
     from goftar.gui.main_window import MainWindow
@@ -175,6 +181,16 @@ def screenshot(window: object, target: str | None, out: Path, article: str | Non
     window.resize(*SCREENSHOT_SIZE)
     window.show()
     window.open_initial(target, article=article, synchronous=True)
+    record = window.session.record
+    if select and record is not None:
+        item_id = record.quotes[0].id if select == "quote" and record.quotes else select
+        found = record.item(item_id)
+        if found is None:
+            print(f"goftar-gui: --select {select}: no such item in {record.id}", file=sys.stderr)
+            window.close()
+            return 2
+        window.session.set_current(found[0], item_id)
+        window.view.setFocus()
     for _ in range(5):
         QApplication.processEvents()
     pixmap = window.grab()

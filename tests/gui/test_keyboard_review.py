@@ -184,3 +184,22 @@ def test_an_article_opened_again_keeps_its_undo_history(window: MainWindow, qtbo
     assert window.session.record.quote("q1").status == "rejected"
     window.actions["undo"].trigger()
     assert window.session.record.quote("q1").status == "suggested"
+
+
+@pytest.mark.parametrize(("select", "code", "expected"), [("q2", 0, "q2"), ("quote", 0, "q1"), ("q9", 2, None)])
+def test_screenshot_can_show_a_selected_quote(qtbot, tmp_path: Path, select: str, code: int,
+                                              expected: str | None) -> None:
+    from goftar.gui.app import screenshot
+
+    folder = tmp_path / "proj"
+    with Project.create(folder, annotator="tester") as p:
+        p.add_articles([article("a1")])
+    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    w = MainWindow(settings=settings, annotator="tester", interactive=False)
+    qtbot.addWidget(w)
+    selected: list[tuple[str, str]] = []
+    w.session.currentItemChanged.connect(lambda layer, iid: selected.append((layer, iid)))
+    out = tmp_path / "shot.png"
+    assert screenshot(w, str(folder), out, select=select) == code
+    assert out.exists() == (code == 0)
+    assert (selected[-1] if selected else None) == (("quotes", expected) if expected else None)
