@@ -53,7 +53,7 @@ class ProjectOperations(QObject):
 
     def import_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self.window, tr("act.import"), "",
-                                                "Articles (*.txt *.jsonl *.html *.htm);;All files (*)")
+                                                tr("dlg.import_filter"))
         if paths:
             self.session.import_paths([Path(p) for p in paths])
 

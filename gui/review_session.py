@@ -260,7 +260,7 @@ class ReviewSession(QObject):
             self.fail(e, str(path))
             return False
         if not records:
-            self.fail(GoftarError(f"{path}: no article found"))
+            self.fail(GoftarError(tr("dlg.no_article", path)))
             return False
         self.close_project()
         self.loose = {r.id: r for r in records}

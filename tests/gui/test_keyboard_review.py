@@ -203,3 +203,22 @@ def test_screenshot_can_show_a_selected_quote(qtbot, tmp_path: Path, select: str
     assert screenshot(w, str(folder), out, select=select) == code
     assert out.exists() == (code == 0)
     assert (selected[-1] if selected else None) == (("quotes", expected) if expected else None)
+
+
+def test_persian_interface_translates_the_import_dialog_filter(qtbot, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    apply_language(create_app(), "fa")
+    try:
+        w = MainWindow(settings=settings, annotator="tester", interactive=False)
+        qtbot.addWidget(w)
+        filters: list[str] = []
+        monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                            lambda _parent, _title, _dir, flt: (filters.append(flt), ([], ""))[1])
+        w.actions["import"].trigger()
+        assert filters and "Articles" not in filters[0] and "All files" not in filters[0]
+        assert "*.txt" in filters[0] and "*.jsonl" in filters[0]
+    finally:
+        apply_language(QApplication.instance(), "en")
