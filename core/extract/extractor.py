@@ -49,6 +49,8 @@ class Extractor:
         human_q = [q for q in rec.quotes if q.origin != "auto"]
         human_c = [c for c in rec.claims if c.origin != "auto"]
         human_d = [d for d in rec.dates if d.origin != "auto"]
+        speakers, quotes, claims, dates = _defer_to_human(speakers, quotes, claims, dates,
+                                                          human_sp, human_q, human_c, human_d)
         used = {x.id for x in [*human_sp, *human_q, *human_c, *human_d]}
         remap = _renumber([("s", speakers), ("q", quotes), ("c", claims), ("d", dates)], used)
         for q in quotes:
@@ -238,6 +240,47 @@ def _headline_title_to_lead(cands: list[Cand], reg: Registry) -> None:
         if o is not e and o.named and o.etype in ("person", "unknown") and (o.role is None or nxt.speaker_mention_null):
             reg.merge_into(e, o)
             o.etype = "person"
+
+
+def _overlaps_any(item: Any, others: list) -> bool:
+    return any(item.start < o.end and o.start < item.end for o in others)
+
+
+def _defer_to_human(speakers: list[Speaker], quotes: list[Quote], claims: list[Claim], dates: list[DateMention],
+                    human_sp: list[Speaker], human_q: list[Quote], human_c: list[Claim],
+                    human_d: list[DateMention]) -> tuple[list, list, list, list]:
+    """Drop suggestions where an analyst already annotated the same stretch of text.
+
+    A human item wins over a suggestion it overlaps in its own layer (a second, overlapping
+    direct quote would even make the record invalid); an auto speaker that shares a mention
+    with a human speaker is that human entity, so its references move there.
+    """
+    if not (human_sp or human_q or human_c or human_d):
+        return speakers, quotes, claims, dates
+    same: dict[str, str] = {}
+    for sp in speakers:
+        for h in human_sp:
+            if any(m.start < hm.end and hm.start < m.end for m in sp.mentions for hm in h.mentions):
+                same[sp.id] = h.id
+                break
+    quotes = [q for q in quotes if not _overlaps_any(q, human_q)]
+    claims = [c for c in claims if not _overlaps_any(c, human_c)]
+    dates = [d for d in dates if not _overlaps_any(d, human_d)]
+    kept_q = {q.id for q in quotes}
+    for q in quotes:
+        q.speaker = same.get(q.speaker, q.speaker) if q.speaker else None
+        q.addressee = same.get(q.addressee, q.addressee) if q.addressee else None
+        if q.speaker in {h.id for h in human_sp} and q.speaker_mention is not None:
+            human = next(h for h in human_sp if h.id == q.speaker)
+            if all(m.key() != q.speaker_mention.key() for m in human.mentions):
+                q.speaker_mention = None
+    for c in claims:
+        c.source = same.get(c.source, c.source) if c.source else None
+        if c.quote is not None and c.quote not in kept_q:
+            c.quote = None
+    used = {q.speaker for q in quotes} | {q.addressee for q in quotes} | {c.source for c in claims}
+    speakers = [sp for sp in speakers if sp.id not in same and sp.id in used]
+    return speakers, quotes, claims, dates
 
 
 def _clean_name(name: str) -> str:
