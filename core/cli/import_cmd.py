@@ -66,7 +66,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         records = importer.finish()
     except ImportFailed as ex:
-        _report(ex)
+        if len(ex.problems) > 1:  # a single problem is the one-line error message itself
+            _report(ex)
         raise
     opener = Project.open_or_create if args.create else Project.open
     with opener(args.project, annotator=args.annotator) as project:
