@@ -41,6 +41,15 @@ def timestamp_both(iso: str | None) -> str:
     return both_calendars(gregorian=t.date().isoformat()) + f" {t:%H:%M}"
 
 
+def short_source(source: str, limit: int = 40) -> str:
+    """The last path part of a long source ('…/roozno_data_6.txt'); short sources and URLs' hosts as given."""
+    if len(source) <= limit:
+        return source
+    tail = source.replace(":", "/").rstrip("/").rsplit("/", 1)[-1]
+    tail = tail if len(tail) <= limit else tail[: limit - 1] + "…"
+    return "…/" + tail
+
+
 class ArticleHeader(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,8 +65,12 @@ class ArticleHeader(QLabel):
         meta = record.meta or {}
         title = meta.get("title") or record.id
         parts = [f"<b>{escape(str(title))}</b>"]
-        if meta.get("source"):
-            parts.append(escape(str(meta["source"])))
+        source = str(meta.get("source") or "")
+        if source:
+            # a dataset path like 'owner/repo@<40 hex>:dir/file.txt' wrapped over two lines and
+            # pushed the dates out of sight: its last part here, the whole in the tooltip
+            parts.append(escape(short_source(source)))
+        self.setToolTip(escape(source) if source and short_source(source) != source else "")
         pub = meta.get("published")
         if isinstance(pub, dict):
             when = both_calendars(pub.get("gregorian"), pub.get("jalali"))

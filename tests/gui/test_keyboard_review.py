@@ -222,3 +222,22 @@ def test_persian_interface_translates_the_import_dialog_filter(qtbot, tmp_path: 
         assert "*.txt" in filters[0] and "*.jsonl" in filters[0]
     finally:
         apply_language(QApplication.instance(), "en")
+
+
+@pytest.mark.parametrize(("source", "shown"), [
+    ("shessam/IR-News-Dataset@583562d326b0693ffc5faf8b65cdae85263e9979:Dataset/roozno_data_6.txt",
+     "…/roozno_data_6.txt"),
+    ("https://www.example.com/news/politics/2024/09/13/a-very-long-article-slug-here", "…/a-very-long-article-slug-here"),
+    ("ایسنا", "ایسنا"),
+])
+def test_header_shows_a_long_source_short_with_the_whole_in_the_tooltip(source: str, shown: str) -> None:
+    from goftar.gui.article_header import ArticleHeader
+
+    create_app()
+    header = ArticleHeader()
+    rec = article("a1")
+    rec.meta = {"title": "t", "source": source}
+    header.show_record(rec)
+    assert shown in header.text()
+    assert (source in header.text()) == (shown == source)
+    assert (header.toolTip() == source) == (shown != source)
