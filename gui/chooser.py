@@ -21,6 +21,10 @@ def resolve_choice(text: str, labels: list[str]) -> str | None:
     return next((label for label in labels if needle in label.casefold()), None)
 
 
+#: wide enough for "name — role  [id]" of a Persian speaker
+COMBO_MIN_WIDTH = 440
+
+
 class ChoiceDialog(QInputDialog):
     """An editable combo box with contains-matching type-ahead, wide enough for a name and a role."""
 
@@ -33,9 +37,11 @@ class ChoiceDialog(QInputDialog):
         self.setComboBoxEditable(True)
         self.setTextValue(labels[current] if 0 <= current < len(labels) else "")
         self.labels = labels
-        self.setMinimumWidth(480)
         combo = self.combo_box()
         if combo is not None:
+            # on the combo, not the dialog: QInputDialog's layout resets the dialog's minimum width
+            # on show, and a 250 px box cut "name — role" off and hid OK under the completer popup
+            combo.setMinimumWidth(COMBO_MIN_WIDTH)
             completer = QCompleter(labels, combo)
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)

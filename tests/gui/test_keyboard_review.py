@@ -241,3 +241,14 @@ def test_header_shows_a_long_source_short_with_the_whole_in_the_tooltip(source: 
     assert shown in header.text()
     assert (source in header.text()) == (shown == source)
     assert (header.toolTip() == source) == (shown != source)
+
+
+def test_chooser_is_wide_enough_for_a_name_and_a_role(qtbot) -> None:
+    from goftar.gui.chooser import COMBO_MIN_WIDTH
+
+    create_app()
+    dialog = ChoiceDialog(None, "t", "Speaker:", ["(none)", "جاستین ترودو — نخست‌وزیر کانادا  [s2]"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.combo_box().width() >= COMBO_MIN_WIDTH
