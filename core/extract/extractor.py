@@ -1,8 +1,8 @@
 """`Extractor`: the rule- and lexicon-based suggestion pass over one record.
 
-Stages (each in its own module): quote candidates (pipeline.Analysis: embedded posts, interviews,
-headlines, verb cues, prepositional cues, marks), speaker resolution and clustering (speakers.Registry),
-claims (claims.find_claims) and dates (dates.find_dates, from the dates helper). Matching runs on the
+Stages (each in its own module): quote candidates (pipeline.Analysis runs posts, participles,
+interviews, headlines, verb_quotes, prep_quotes, unused_marks), speaker resolution and clustering
+(speakers.Registry), claims (claims.find_claims) and dates (dates.find_dates, from the dates helper). Matching runs on the
 length-preserving fold of the text, so every offset is an offset into the verbatim text.
 """
 
@@ -18,7 +18,8 @@ from ..model import Claim, DateMention, Quote, Record, Span, Speaker
 from .candidates import Cand
 from .claims import ACT_LEMMAS, find_claims
 from .lexicons import load
-from .pipeline import Analysis, build_parts
+from .parts import build_parts
+from .pipeline import Analysis
 from .speakers import Entity, Registry
 from .textspans import trim
 

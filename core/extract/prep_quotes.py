@@ -1,0 +1,116 @@
+"""Prepositional cues: "به گفته X،", "به نقل از X،", "از نظر X،", "به گزارش X، …" (relays).
+
+The source follows the preposition and runs to its comma; the quote is the clause after the comma. A relay
+whose content is someone's speech report, or whose outlet is the publisher, gives no quote (§1.8).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .candidates import Cand
+from .indirect import clause_span
+from .marked import MarkedQuotes
+from .nps import NP, VERBISH
+from .textspans import Tok
+
+PUNCT_NAME_STOP = frozenset(["(", ")", "«", "»", ":", "؛", "-", "–", "—", "/", "\"", "“", "”", "."])
+
+
+class PrepCues(MarkedQuotes):
+    def prep_cues(self) -> None:
+        f = self.f
+        for a, b, kind in self.preps:
+            pi = self.para_index(a)
+            if pi in self.embedded_paras or self.inside_pair(a) is not None:
+                continue
+            sent = self.sent_of(a)
+            ytoks = self.toks_in(b, sent[1])
+            if not ytoks:
+                continue
+            np_, j = self.p.chunker.phrase_at(f, ytoks, 0)
+            if np_ is None:
+                continue
+            if np_.kind == "pronoun" and f[np_.head[0]:np_.head[1]] in ("من", "ما"):
+                continue
+            if kind == "view" and ((np_.kind == "name" and np_.etype == "unknown")
+                                   or np_.kind not in ("name", "title", "org", "outlet", "group", "state",
+                                                       "pronoun", "dem", "indef", "marked")):
+                continue  # "از نظر اقتصادی،": a respect, not a source
+            comma_k = next((k for k in range(j) if ytoks[k].text in ("،", ",")), None)
+            closed = j < len(ytoks) and ytoks[j].text in ("،", ",")  # "X، سخنگوی دولت، …": an appositive
+            if comma_k is not None and np_.head[1] <= ytoks[comma_k].start and not closed:
+                # "به گزارش خبرگزاری فرانسه، رئیس‌جمهور …": the source ends at the comma, no appositive after it
+                if np_.title is not None and np_.title[0] > ytoks[comma_k].start:
+                    np_.title = None
+                np_.end = ytoks[comma_k - 1].end
+                j = comma_k
+            phrase = f[a:b].replace("\u200c", " ")
+            src_end = ytoks[j - 1].end
+            j = self._source_to_comma(np_, ytoks, j)
+            src_end = ytoks[j - 1].end
+            # content: after the source (and a comma, and a chained relay "و به نقل از Z،")
+            q = src_end
+            comma = None
+            m = re.match(r"[ \u200c]*(?:\([^)]*\))?[ \u200c]*،", f[q:sent[1]])
+            if m:
+                comma = q + m.end()
+                q = comma
+            # an agentless passive inside the relayed text ("… و اعلام شد که …") is part of the outlet's report
+            if kind == "view" and comma is None:
+                continue  # "از دید X مخفی نماند", "-به زعم او-": a point of view needs its comma
+            rest_cues = [c for c in self.cues_between(q, sent[1]) if not c.first_person and not c.passive]
+            if kind == "conduit" or phrase == "به نقل از":
+                # a relay whose content is someone's speech report gets nothing (§1.8)
+                if rest_cues or any(q <= x < sent[1] for x, _, _ in self.preps if x != a):
+                    continue
+                if phrase == "به نقل از" and not comma:
+                    continue
+                if kind == "conduit":
+                    name = f[np_.head[0]:np_.head[1]].strip("«»\" ")
+                    if self._is_publisher(name, a, b):
+                        continue
+                    if comma is None:
+                        continue
+            elif comma is None and j < len(ytoks) and ytoks[j].text in ("،", ","):
+                q = ytoks[j].end
+            elif comma is None and j < len(ytoks) and self.lx.function_words.get(ytoks[j].text) == "prep":
+                # framing between the source and its comma: "به گفته X در این باره، …"
+                k = next((k for k in range(j, min(len(ytoks), j + 5)) if ytoks[k].text in ("،", ",")), None)
+                if k is not None and not self._has_verb(ytoks[j:k]):
+                    q = ytoks[k].end
+            s, e = clause_span(f, q, sent[1])
+            if e - s < 5:
+                continue
+            c = Cand("indirect", s, e, (a, b), order=a, np=np_, confidence=0.75)
+            if np_.kind == "refl":
+                c.np = np_
+            self._mixed(c)
+            self.cands.append(c)
+
+    def _source_to_comma(self, np_: NP, ytoks: list[Tok], j: int) -> int:
+        """A prepositional cue's source runs to its comma when only name words lie between
+        ("طبق اعلام روابط عمومی دانشگاه تهران،", "به نوشته نشریه Nature Water،"): the whole phrase is the
+        source, nothing of it leaks into the quote."""
+        ch = self.p.chunker
+        k = j
+        while k < len(ytoks) and k - j < 6:
+            t = ytoks[k]
+            if t.text in ("،", ","):
+                break
+            if ch.fw(t) is not None or t.text in VERBISH or t.text in self.lx.pronouns or t.text[:1].isdigit() \
+                    or t.text in PUNCT_NAME_STOP or t.text.startswith(("می\u200c", "نمی\u200c")):
+                return j
+            k += 1
+        if k == j or k >= len(ytoks) or ytoks[k].text not in ("،", ",") or np_.kind in ("pronoun", "refl"):
+            return j
+        if self.cues_between(ytoks[j].start, ytoks[k].start):
+            return j
+        end = ytoks[k - 1].end
+        if np_.name is not None and np_.head == np_.name and np_.title is None:
+            np_.name = (np_.name[0], end)
+        if np_.title is not None and np_.head == np_.title:
+            np_.title = (np_.title[0], end)
+        np_.head = (np_.head[0], end)
+        np_.end = end
+        return k
