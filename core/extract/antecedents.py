@@ -57,8 +57,7 @@ class Antecedents(Relays):
         f = self.f
         m = INTERVIEWED_RE.search(f, s, e)
         if m is not None:
-            toks = self.toks_in(m.end(), e)
-            np_, _ = self.p.chunker.phrase_at(f, toks, 0) if toks else (None, 0)
+            np_ = self.phrase_after(m.end(), e)
             if np_ is not None and np_.kind in ("name", "title", "org", "state", "indef", "dem") \
                     and INTERVIEW_RE.search(f, np_.end, e):
                 return np_

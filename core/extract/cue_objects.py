@@ -10,6 +10,7 @@ import re
 
 from .cues import Cue
 from .relays import Relays
+from .textspans import last_comma
 
 
 class CueObjects(Relays):
@@ -23,7 +24,7 @@ class CueObjects(Relays):
         np_ = None if cue.passive else self.p.chunker.find_source(f, toks)
         if np_ is not None:
             start = np_.end
-        comma = max(f.rfind("،", start, cue.start), f.rfind(",", start, cue.start))
+        comma = last_comma(f, start, cue.start)
         ra = f.rfind(" را", start, cue.start)
         if np_ is not None and ra > start and comma < start:
             start = self._skip_framing(start, ra)

@@ -16,7 +16,7 @@ from .candidates import Cand
 from .cues import Cue
 from .direct_quotes import MarkPair, pair_marks
 from .folding import fold
-from .nps import VERBISH
+from .nps import NP, VERBISH
 from .parts import Parts
 from .textspans import Tok, paragraphs, sentences, tokens
 
@@ -97,6 +97,11 @@ class Document:
         i = bisect.bisect_left(self.tok_starts, a)
         j = bisect.bisect_left(self.tok_starts, b)
         return [t for t in self.toks[i:j] if t.end <= b]
+
+    def phrase_after(self, a: int, b: int) -> NP | None:
+        """The phrase that opens [a, b): the object of a relay, a preposition or a document noun."""
+        toks = self.toks_in(a, b)
+        return self.p.chunker.phrase_at(self.f, toks, 0)[0] if toks else None
 
     def pair_at(self, pos: int) -> MarkPair | None:
         return self.pair_opens.get(pos)

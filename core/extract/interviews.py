@@ -89,8 +89,7 @@ class Interviews(Document):
             if not INTERVIEW_RE.search(f, a, b):
                 continue
             for m in re.finditer(r"(?<![\w\u200c])با[ \u200c]+", f[a:b]):
-                toks = self.toks_in(a + m.end(), b)
-                np_, _ = self.p.chunker.phrase_at(f, toks, 0) if toks else (None, 0)
+                np_ = self.phrase_after(a + m.end(), b)
                 if np_ is not None and np_.kind not in ("pronoun", "refl"):
                     return np_
         return None

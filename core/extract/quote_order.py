@@ -10,6 +10,7 @@ import re
 from .cues import Cue
 from .document import Document
 from .indirect import clause_span
+from .textspans import last_comma
 
 
 class PreposedQuotes(Document):
@@ -19,7 +20,7 @@ class PreposedQuotes(Document):
         f = self.f
         if f[cue.end:sent[1]].strip(" .!\u200c"):
             return None  # the cue must end the sentence
-        comma = max(f.rfind("،", clause_start, cue.start), f.rfind(",", clause_start, cue.start))
+        comma = last_comma(f, clause_start, cue.start)
         if comma <= clause_start:
             return None
         src = self.toks_in(comma + 1, cue.start)

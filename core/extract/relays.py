@@ -76,8 +76,7 @@ class Relays(Document):
                 a, b = first
                 pa = self.para_of(a)[0]
                 if self.para_index(a) <= 1 and (a - pa < 3 or DATELINE_RE.fullmatch(self.f, pa, a)):
-                    ytoks = self.toks_in(b, self.sent_of(a)[1])
-                    np_, _ = self.p.chunker.phrase_at(self.f, ytoks, 0) if ytoks else (None, 0)
+                    np_ = self.phrase_after(b, self.sent_of(a)[1])
                     name = self.f[np_.head[0]:np_.head[1]].strip("«»\" ") if np_ is not None else ""
                     if not self._foreign(name):
                         self._first_relay_v = (a, name.replace("\u200c", " "))

@@ -30,8 +30,7 @@ class Sources(Relays):
                     region_s = max(region_s, after)
                     continue
                 # "X به نقل از Y گزارش داد": the quote belongs to Y with the cue "به نقل از"
-                ytoks = self.toks_in(b, cue.start)
-                np_, _ = self.p.chunker.phrase_at(f, ytoks, 0) if ytoks else (None, 0)
+                np_ = self.phrase_after(b, cue.start)
                 if np_ is not None:
                     cand.np = np_
                     cand.cue = (a, b)
@@ -43,8 +42,7 @@ class Sources(Relays):
         if cue.passive:
             m = DOC_RE.search(f, region_s, cue.start)
             if m:
-                dt = self.toks_in(m.end(), cue.start)
-                np_, _ = self.p.chunker.phrase_at(f, dt, 0) if dt else (None, 0)
+                np_ = self.phrase_after(m.end(), cue.start)
                 if np_ is not None and np_.kind in ("org", "state", "outlet", "name", "marked", "title"):
                     cand.mode = "np"
                     cand.np = np_

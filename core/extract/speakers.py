@@ -273,11 +273,7 @@ class Registry:
             e.mentions.add(m)
         if not embedded:
             e.embedded = False
-            self.last = e
-            if e.etype != "group":
-                self.last_single = e
-            if e.etype in ("person", "unknown"):
-                self.last_person = e
+            self.set_last(e)
         elif len(e.mentions) <= 1 + len(np_.extra_mentions) + (1 if np_.title else 0):
             e.embedded = True  # known only from a post or a headline so far
         return e, head

@@ -31,12 +31,8 @@ def paragraphs(f: str) -> list[tuple[int, int]]:
     out = []
     pos = 0
     for line in f.split("\n"):
-        s, e = pos, pos + len(line)
-        pos = e + 1
-        while s < e and f[s] in SPACE + " ":
-            s += 1
-        while e > s and f[e - 1] in SPACE + " ":
-            e -= 1
+        s, e = trim(f, pos, pos + len(line))
+        pos += len(line) + 1
         if e > s:
             out.append((s, e))
     return out
@@ -84,13 +80,15 @@ def sentences(f: str, start: int, end: int) -> list[tuple[int, int]]:
         out.append((s, end))
     res = []
     for a, b in out:
-        while a < b and f[a] in SPACE + " ":
-            a += 1
-        while b > a and f[b - 1] in SPACE + " ":
-            b -= 1
+        a, b = trim(f, a, b)
         if b > a:
             res.append((a, b))
     return res
+
+
+def last_comma(f: str, s: int, e: int) -> int:
+    """The last Persian or Latin comma in [s, e), or -1."""
+    return max(f.rfind("،", s, e), f.rfind(",", s, e))
 
 
 def trim(f: str, s: int, e: int, extra: str = "") -> tuple[int, int]:

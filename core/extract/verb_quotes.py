@@ -16,6 +16,7 @@ from .cues import Cue
 from .indirect import PREDICATIVE, after_cue, characterisation, clause_span, predicative
 from .quote_order import PreposedQuotes
 from .sources import DOC_RE
+from .textspans import last_comma
 
 
 class VerbCues(ColonLines, CueObjects, PreposedQuotes, Antecedents):
@@ -108,8 +109,7 @@ class VerbCues(ColonLines, CueObjects, PreposedQuotes, Antecedents):
                 m = DOC_RE.search(f, clause_start, cue.start)
                 if m is None:
                     continue
-                dt = self.toks_in(m.end(), cue.start)
-                np_, _ = self.p.chunker.phrase_at(f, dt, 0) if dt else (None, 0)
+                np_ = self.phrase_after(m.end(), cue.start)
                 cand.np = np_ if np_ is not None and np_.kind != "dem" else None
                 if cand.np is None and "این" in m.group():
                     cand.np = self._document_author(m)
@@ -171,7 +171,7 @@ class VerbCues(ColonLines, CueObjects, PreposedQuotes, Antecedents):
         for c in self.cues_between(cue.end, sent[1]):
             if c.first_person or c.passive:
                 continue
-            comma = max(f.rfind("،", cue.end, c.start), f.rfind(",", cue.end, c.start))
+            comma = last_comma(f, cue.end, c.start)
             # the relative clause closes with a comma a few words before the main cue ("…، به ما گفت")
             return comma >= 0 and len(self.toks_in(comma + 1, c.start)) <= 3
         return False
