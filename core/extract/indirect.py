@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .cues import Cue
-from .textspans import SPACE, trim
+from .textspans import skip_space, trim
 
 #: cues that take a noun-phrase object unless a clause marker (که / :) follows them
 NEEDS_MARKER = frozenset(["اشاره", "خبر", "انتقاد", "اعتراض", "تکذیب", "تایید", "ابراز", "خواستار", "اظهار", "تشریح",
@@ -23,25 +23,19 @@ _SKIP_AFTER = re.compile(r"[ \u200c]*(?:(?:،|,)[ \u200c]*)?")
 
 def after_cue(f: str, cue: Cue, sent_end: int, para_end: int) -> tuple[str, int]:
     """What follows a cue: ("colon", pos) | ("mark", pos) | ("clause", pos) | ("none", pos)."""
-    p = cue.end
-    while p < sent_end and f[p] in SPACE:
-        p += 1
+    p = skip_space(f, cue.end, sent_end)
     if p >= para_end:
         return "none", p
     ch = f[p]
     if ch == ":":
-        q = p + 1
-        while q < para_end and f[q] in SPACE:
-            q += 1
+        q = skip_space(f, p + 1, para_end)
         if q < para_end and f[q] in "«\"“":
             return "mark", q
         return "colon", q
     if ch in "«\"“":
         return "mark", p
     if ch in "،,؛":
-        q = p + 1
-        while q < sent_end and f[q] in SPACE:
-            q += 1
+        q = skip_space(f, p + 1, sent_end)
         if q < sent_end and f[q] in "«\"“":
             return "mark", q
         if cue.lemma in NEEDS_MARKER or cue.kind == "characterize":

@@ -67,7 +67,7 @@ class PrepCues(MarkedQuotes):
                 if phrase == "به نقل از" and not comma:
                     continue
                 if kind == "conduit":
-                    name = f[np_.head[0]:np_.head[1]].strip("«»\" ")
+                    name = self._outlet_name(np_)
                     if self._is_publisher(name, a, b):
                         continue
                     if comma is None:

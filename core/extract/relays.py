@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .document import Document
+from .nps import NP
 
 # the publisher's own reporter or desk after "به گزارش": self-attribution whatever outlet it names
 SELF_DESK_RE = re.compile(r"[ \u200c]*(?:خبرنگار|گروه|سرویس|تحریریه|دبیرخانه|پایگاه[ \u200c]+خبری[ \u200c]+ما|"
@@ -56,6 +57,10 @@ class Relays(Document):
             return True
         return self._same_outlet(name, {first[1]})
 
+    def _outlet_name(self, np_: NP) -> str:
+        """The outlet a relay names, without the marks around a quoted name ("به گزارش «X»")."""
+        return self.f[np_.head[0]:np_.head[1]].strip("«»\" ")
+
     @staticmethod
     def _same_outlet(name: str, names: set[str]) -> bool:
         name = name.replace("\u200c", " ")
@@ -77,7 +82,7 @@ class Relays(Document):
                 pa = self.para_of(a)[0]
                 if self.para_index(a) <= 1 and (a - pa < 3 or DATELINE_RE.fullmatch(self.f, pa, a)):
                     np_ = self.phrase_after(b, self.sent_of(a)[1])
-                    name = self.f[np_.head[0]:np_.head[1]].strip("«»\" ") if np_ is not None else ""
+                    name = self._outlet_name(np_) if np_ is not None else ""
                     if not self._foreign(name):
                         self._first_relay_v = (a, name.replace("\u200c", " "))
         return self._first_relay_v

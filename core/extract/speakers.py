@@ -162,11 +162,11 @@ class Registry:
         f = self.f
         if np_ is None or np_.kind in ("pronoun", "refl"):
             e = self.last
-            if e is not None and e.etype == "group" and np_ is not None and np_.kind == "pronoun" \
-                    and f[np_.head[0]:np_.head[1]] in ("وی", "او", "ایشان"):
+            # وی/او/ایشان stand for one person, never for a group, an outlet or a body
+            singular = np_ is not None and np_.kind == "pronoun" and f[np_.head[0]:np_.head[1]] in ("وی", "او", "ایشان")
+            if e is not None and e.etype == "group" and singular:
                 e = self.last_single
-            if e is not None and e.etype in ("media", "organization") and self.last_person is not None \
-                    and np_ is not None and np_.kind == "pronoun" and f[np_.head[0]:np_.head[1]] in ("وی", "او", "ایشان"):
+            if e is not None and e.etype in ("media", "organization") and self.last_person is not None and singular:
                 e = self.last_person  # وی/او stand for a person: not the outlet or body quoted in between
             if e is None and self.antecedent is not None and np_ is not None:
                 prior = self.antecedent(np_.start)

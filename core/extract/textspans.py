@@ -86,6 +86,13 @@ def sentences(f: str, start: int, end: int) -> list[tuple[int, int]]:
     return res
 
 
+def skip_space(f: str, p: int, end: int) -> int:
+    """The first position at or after `p` (before `end`) that is not white space."""
+    while p < end and f[p] in SPACE:
+        p += 1
+    return p
+
+
 def last_comma(f: str, s: int, e: int) -> int:
     """The last Persian or Latin comma in [s, e), or -1."""
     return max(f.rfind("،", s, e), f.rfind(",", s, e))
