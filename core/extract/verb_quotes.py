@@ -77,27 +77,7 @@ class VerbCues(ColonLines, CueObjects, PreposedQuotes, Antecedents):
                 if e - s >= 3:
                     cand = Cand("indirect", s, e, (cue.start, cue.end), order=cue.start)
             else:
-                if cue.kind == "characterize":
-                    span = characterisation(f, self._object_start(clause_start, cue), cue)
-                    if span and span[1] - span[0] >= 3:
-                        cand = Cand("indirect", span[0], span[1], (cue.start, cue.end), order=cue.start)
-                        conf = 0.7
-                elif cue.lemma in PREDICATIVE and not cue.passive:
-                    span = predicative(f, self._object_start(clause_start, cue), cue)
-                    if span and span[1] - span[0] >= 3:
-                        cand = Cand("indirect", span[0], span[1], (cue.start, cue.end), order=cue.start)
-                        conf = 0.6
-                elif cue.lemma in ("خبر",):
-                    pair = self._pair_before(cue.start, clause_start)
-                    if pair is not None:
-                        self._direct(pair, cue, order=cue.start)
-                        continue
-                elif cue.kind == "speech" and not cue.passive:
-                    span = self._preposed_clause(cue, clause_start, sent)
-                    if span is not None:
-                        cand = Cand("indirect", span[0], span[1], (cue.start, cue.end), order=cue.start)
-                        conf = 0.6
-                        clause_start = span[2]
+                cand, conf, clause_start = self._object_quote(cue, clause_start, sent, conf)
             if cand is None:
                 continue
             if cue.passive:
@@ -106,19 +86,7 @@ class VerbCues(ColonLines, CueObjects, PreposedQuotes, Antecedents):
                 cand.mode = "null"
                 conf = 0.6
             if cue.kind == "document":
-                m = DOC_RE.search(f, clause_start, cue.start)
-                if m is None:
-                    continue
-                np_ = self.phrase_after(m.end(), cue.start)
-                cand.np = np_ if np_ is not None and np_.kind != "dem" else None
-                if cand.np is None and "این" in m.group():
-                    cand.np = self._document_author(m)
-                    cand.speaker_mention_null = cand.np is not None  # the author is named elsewhere
-                cand.mode = "np" if cand.np is not None else ("last" if "این" in m.group() else "null")
-                cand.confidence = 0.6
-                cand.tags.add("document")
-                self._mixed(cand)
-                self.cands.append(cand)
+                self._document_quote(cand, cue, clause_start)
                 continue
             cand.tags.add(cue.kind)
             cand.tags.add("lemma:" + cue.lemma)
@@ -147,6 +115,49 @@ class VerbCues(ColonLines, CueObjects, PreposedQuotes, Antecedents):
             self._mixed(cand)
             self.cands.append(cand)
             prev_in_sent[sent] = cand
+
+    def _object_quote(self, cue: Cue, clause_start: int, sent: tuple[int, int],
+                      conf: float) -> tuple[Cand | None, float, int]:
+        """A cue with no colon, mark or clause after it: the object of a characterisation ("X را «…» خواند")
+        or of a predicative cue, a marked passage right before "خبر داد" (made a direct quote here), or a
+        clause before the cue. Returns the candidate (None: no indirect quote), its confidence and where its
+        source region starts."""
+        f = self.f
+        if cue.kind == "characterize":
+            span = characterisation(f, self._object_start(clause_start, cue), cue)
+            if span and span[1] - span[0] >= 3:
+                return Cand("indirect", span[0], span[1], (cue.start, cue.end), order=cue.start), 0.7, clause_start
+        elif cue.lemma in PREDICATIVE and not cue.passive:
+            span = predicative(f, self._object_start(clause_start, cue), cue)
+            if span and span[1] - span[0] >= 3:
+                return Cand("indirect", span[0], span[1], (cue.start, cue.end), order=cue.start), 0.6, clause_start
+        elif cue.lemma in ("خبر",):
+            pair = self._pair_before(cue.start, clause_start)
+            if pair is not None:
+                self._direct(pair, cue, order=cue.start)
+        elif cue.kind == "speech" and not cue.passive:
+            span = self._preposed_clause(cue, clause_start, sent)
+            if span is not None:
+                return Cand("indirect", span[0], span[1], (cue.start, cue.end), order=cue.start), 0.6, span[2]
+        return None, conf, clause_start
+
+    def _document_quote(self, cand: Cand, cue: Cue, clause_start: int) -> None:
+        """"در این بیانیه آمده است": the document's words, attributed to the document named before the cue or,
+        for "این بیانیه", to its author named in an earlier sentence."""
+        f = self.f
+        m = DOC_RE.search(f, clause_start, cue.start)
+        if m is None:
+            return
+        np_ = self.phrase_after(m.end(), cue.start)
+        cand.np = np_ if np_ is not None and np_.kind != "dem" else None
+        if cand.np is None and "این" in m.group():
+            cand.np = self._document_author(m)
+            cand.speaker_mention_null = cand.np is not None  # the author is named elsewhere
+        cand.mode = "np" if cand.np is not None else ("last" if "این" in m.group() else "null")
+        cand.confidence = 0.6
+        cand.tags.add("document")
+        self._mixed(cand)
+        self.cands.append(cand)
 
     def _first_person_container(self, cue: Cue) -> Cand | None:
         """The unmarked quote of a speaker that a first-person cue ("معتقدم", "فکر می‌کنم") lies inside. Not a
