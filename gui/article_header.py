@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from goftar.core.model import Record
-from goftar.gui.i18n import digits, tr
+from goftar.gui.i18n import digits, is_rtl, tr
 
 
 def both_calendars(gregorian: str | None = None, jalali: str | None = None) -> str:
@@ -64,7 +64,7 @@ class ArticleHeader(QLabel):
             return
         meta = record.meta or {}
         title = meta.get("title") or record.id
-        parts = [f"<b>{escape(str(title))}</b>"]
+        parts: list[str] = []
         source = str(meta.get("source") or "")
         if source:
             # a dataset path like 'owner/repo@<40 hex>:dir/file.txt' wrapped over two lines and
@@ -83,4 +83,8 @@ class ArticleHeader(QLabel):
             if record.review.annotator:
                 review += f" ({escape(record.review.annotator)})"
         parts.append(review)
-        self.setText(" · ".join(parts))
+        # the title a paragraph of its own (its direction from its text), the details one in the
+        # interface's direction: on one line a Persian title turned an English details line around
+        ui_dir = "rtl" if is_rtl() else "ltr"
+        self.setText(f"<p style='margin:0'><b>{escape(str(title))}</b></p>"
+                     f"<p dir='{ui_dir}' style='margin:0'>{' · '.join(parts)}</p>")

@@ -252,3 +252,27 @@ def test_chooser_is_wide_enough_for_a_name_and_a_role(qtbot) -> None:
     dialog.show()
     qtbot.waitExposed(dialog)
     assert dialog.combo_box().width() >= COMBO_MIN_WIDTH
+
+
+@pytest.mark.parametrize(("lang", "direction"), [("en", Qt.LayoutDirection.LeftToRight),
+                                                  ("fa", Qt.LayoutDirection.RightToLeft)])
+def test_header_details_follow_the_interface_direction_under_a_persian_title(
+        lang: str, direction: Qt.LayoutDirection) -> None:
+    from PySide6.QtGui import QTextDocument
+
+    from goftar.gui.article_header import ArticleHeader
+
+    apply_language(create_app(), lang)
+    try:
+        header = ArticleHeader()
+        rec = article("a1")
+        rec.meta = {"title": "درخواست کانادا از ایران", "source": "isna.ir",
+                    "published": {"gregorian": "2020-02-06"}}
+        header.show_record(rec)
+        doc = QTextDocument()
+        doc.setHtml(header.text())
+        blocks = [doc.begin(), doc.begin().next()]
+        assert blocks[0].text() == "درخواست کانادا از ایران"
+        assert "isna.ir" in blocks[1].text() and blocks[1].blockFormat().layoutDirection() == direction
+    finally:
+        apply_language(QApplication.instance(), "en")
