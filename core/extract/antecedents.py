@@ -13,7 +13,8 @@ from .interviews import INTERVIEW_RE
 from .nps import NP
 from .relays import Relays
 
-INTERVIEWED_RE = re.compile(r"(?<![\w\u200c])با[ \u200c]+(?=[^.؟?!\n]{0,120}(?:گفت[\u200c ]?و[\u200c ]?گو|گفتگو|مصاحبه)"
+# "با X گفت‌وگو کرد": the one interviewed follows "با"
+INTERVIEWED_RE = re.compile(r"(?<![\w\u200c])با[ \u200c]+(?=[^.؟?!\n]{0,120}(?:" + INTERVIEW_RE.pattern + r")"
                             r"[ \u200c]+(?:کرد|کرده|داشت|داشته|انجام))")
 
 

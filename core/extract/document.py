@@ -20,6 +20,7 @@ from .nps import NP, VERBISH
 from .parts import Parts
 from .textspans import Tok, paragraphs, sentences, tokens
 
+# a credit or furniture line ("انتهای پیام", "منبع: …"): the article's own text ends there
 CREDIT_RE = re.compile(r"^(?:انتهای پیام|منبع|عکس|ترجمه|گفت[\u200c ]?و[\u200c ]?گو از|گزارش از|کد خبر|"
                        r"برچسب|نویسنده|تنظیم|خبرنگار)")
 # the anonymity formula on a source ("… که خواست نامش فاش نشود …"): neither a request nor part of the subject

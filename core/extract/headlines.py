@@ -13,6 +13,7 @@ from .indirect import clause_span
 from .interviews import INTERVIEWER_LABELS
 from .textspans import sentences, trim
 
+# first words of credit and caption lines ("منبع: …", "عکس: …"): never a headline's speaker
 HEAD_STOP = frozenset(["منبع", "عکس", "ترجمه", "نویسنده", "توضیح", "برچسب\u200cها", "برچسب", "کد", "خبر", "پی\u200cنوشت", "تلفن", "آدرس", "نشانی"])
 
 

@@ -16,9 +16,10 @@ from .nps import NP
 
 INTERVIEW_RE = re.compile(r"گفت[\u200c ]?و[\u200c ]?گو|گفتگو|مصاحبه")
 IMPERATIVE_END = re.compile(r"(?<![\w\u200c])ب[\w\u200c]+ید[.!]?$")
-# labels of the interviewer's lines in a transcript ("خبرنگار: …؟")
+# labels of the answers in a transcript ("ج: …"): not part of the answer
 ANSWER_LABELS = frozenset(["ج", "جواب", "پاسخ"])
 ANSWER_LABEL_RE = re.compile(r"[ \u200c]*([^\s:،.؟?!]+(?:[ \u200c][^\s:،.؟?!]+){0,2})[ \u200c]*:[ \u200c]*")
+# labels of the interviewer's lines in a transcript ("خبرنگار: …؟")
 INTERVIEWER_LABELS = frozenset(["خبرنگار", "مجری", "س", "سوال", "سؤال", "پرسش", "گزارشگر"])
 
 

@@ -106,6 +106,7 @@ class Relays(Document):
         return comma + 1 if comma >= 0 else pos
 
     def _clause_start_plain(self, sent: tuple[int, int], pos: int) -> int:
+        """Where the clause before `pos` starts in `sent`, past any relay ("به گزارش X،") before it."""
         start = sent[0]
         for a, b, kind in self.preps:
             if start <= a < pos and kind == "conduit":
