@@ -182,6 +182,11 @@ def screenshot(window: object, target: str | None, out: Path, article: str | Non
     window.show()
     window.open_initial(target, article=article, synchronous=True)
     record = window.session.record
+    if record is None or (article and record.id != article):
+        # nothing (or not the article asked for) could be opened: an empty window is no screenshot
+        print(f"goftar-gui: --screenshot: cannot open {article or target or 'the default project'}", file=sys.stderr)
+        window.close()
+        return 1
     if select and record is not None:
         item_id = record.quotes[0].id if select == "quote" and record.quotes else select
         found = record.item(item_id)

@@ -143,7 +143,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ wiring
     def _ask_readonly(self, message: str) -> bool:
         if not self.interactive:
-            return False
+            return True  # a screenshot writes nothing: a project open elsewhere is shown read-only
         answer = QMessageBox.question(self, tr("app.title"), tr("dlg.locked", message))
         return answer == QMessageBox.StandardButton.Yes
 

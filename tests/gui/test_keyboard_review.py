@@ -276,3 +276,37 @@ def test_header_details_follow_the_interface_direction_under_a_persian_title(
         assert "isna.ir" in blocks[1].text() and blocks[1].blockFormat().layoutDirection() == direction
     finally:
         apply_language(QApplication.instance(), "en")
+
+
+def test_screenshot_of_a_project_open_elsewhere_shows_it_read_only(qtbot, tmp_path: Path) -> None:
+    from goftar.gui.app import screenshot
+
+    folder = tmp_path / "proj"
+    with Project.create(folder, annotator="tester") as p:
+        p.add_articles([article("a1")])
+    with Project.open(folder, annotator="other"):   # another window has it open
+        w = MainWindow(settings=AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)),
+                       annotator="tester", interactive=False)
+        qtbot.addWidget(w)
+        opened: list[bool] = []
+        w.session.projectOpened.connect(lambda project: opened.append(project.readonly))
+        shown: list[str] = []
+        w.session.articleOpened.connect(lambda record: shown.append(record.id))
+        assert screenshot(w, str(folder), tmp_path / "shot.png") == 0
+        assert opened == [True] and shown == ["a1"]
+        assert (tmp_path / "shot.png").exists()
+
+
+@pytest.mark.parametrize("article_id", ["nope", None])
+def test_screenshot_that_cannot_open_its_article_fails(qtbot, tmp_path: Path, article_id: str | None) -> None:
+    from goftar.gui.app import screenshot
+
+    folder = tmp_path / "proj"
+    with Project.create(folder, annotator="tester") as p:
+        p.add_articles([article("a1")])
+    (folder / "goftar-project.json").write_text("{not json", encoding="utf-8") if article_id is None else None
+    w = MainWindow(settings=AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)),
+                   annotator="tester", interactive=False)
+    qtbot.addWidget(w)
+    assert screenshot(w, str(folder), tmp_path / "shot.png", article_id) == 1
+    assert not (tmp_path / "shot.png").exists()
