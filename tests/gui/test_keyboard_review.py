@@ -310,3 +310,22 @@ def test_screenshot_that_cannot_open_its_article_fails(qtbot, tmp_path: Path, ar
     qtbot.addWidget(w)
     assert screenshot(w, str(folder), tmp_path / "shot.png", article_id) == 1
     assert not (tmp_path / "shot.png").exists()
+
+
+def test_accepting_the_last_suggestion_says_what_comes_next(window: MainWindow, qtbot) -> None:
+    # Given the last quote, When it is accepted, Then it stays current and the status bar says Ctrl+Enter
+    window.session.set_current("quotes", "q2")
+    qtbot.keyClick(window.view, Qt.Key.Key_A)
+    assert window.session.current == ("quotes", "q2")
+    assert "Ctrl+Enter" in window.statusBar().currentMessage()
+
+
+def test_accept_follows_the_sorted_panel_order(window: MainWindow, qtbot) -> None:
+    # Given the quotes sorted by text descending (q2 «گزارش…» before q1 «ما…»)
+    window.quotes.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    first, second = window.quotes.ordered_ids()
+    assert (first, second) == ("q2", "q1")
+    # When the first row is accepted, Then the next row (not the next in the text) is current
+    window.session.set_current("quotes", first)
+    qtbot.keyClick(window.view, Qt.Key.Key_A)
+    assert window.session.current == ("quotes", second)
