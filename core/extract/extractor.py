@@ -15,6 +15,7 @@ import re
 from typing import Any
 
 from ..model import Claim, DateMention, Quote, Record, Span, Speaker
+from ..schema import check_record, errors_of, record_to_dict
 from .candidates import Cand
 from .claims import ACT_LEMMAS, find_claims
 from .lexicons import load
@@ -64,6 +65,7 @@ class Extractor:
         rec.quotes = sorted(human_q + quotes, key=lambda q: (q.start, q.end))
         rec.claims = sorted(human_c + claims, key=lambda c: (c.start, c.end))
         rec.dates = sorted(human_d + dates, key=lambda d: (d.start, d.end))
+        _drop_invalid_suggestions(rec)
         return rec
 
     def extract_text(self, text: str, id: str = "x", meta: dict[str, Any] | None = None) -> Record:
@@ -282,6 +284,35 @@ def _defer_to_human(speakers: list[Speaker], quotes: list[Quote], claims: list[C
     used = {q.speaker for q in quotes} | {q.addressee for q in quotes} | {c.source for c in claims}
     speakers = [sp for sp in speakers if sp.id not in same and sp.id in used]
     return speakers, quotes, claims, dates
+
+
+_ITEM_PATH = re.compile(r"^(?:speakers|quotes|claims|dates)\[([^\]]+)\]")
+
+
+def _drop_invalid_suggestions(rec: Record) -> None:
+    """The last guard of "always valid goftar/1": a suggestion the checker rejects is dropped.
+
+    Rules misfire on odd text (noise, a name that cleans to nothing); losing one suggestion
+    is better than an article that cannot be saved. Human items are never touched: if they are
+    what is invalid, the input was, and the writer's error will say so.
+    """
+    for _ in range(8):
+        errors = errors_of(check_record(record_to_dict(rec, validate=False)))
+        bad = {m.group(1) for p in errors if (m := _ITEM_PATH.match(p.path))}
+        bad = {i for i in bad if (found := rec.item(i)) is not None and found[1].origin == "auto"}
+        if not bad:
+            return
+        log.warning("%s: dropped invalid suggestions %s (%s)", rec.id, sorted(bad), errors[0])
+        for layer in ("speakers", "quotes", "claims", "dates"):
+            setattr(rec, layer, [it for it in getattr(rec, layer) if it.id not in bad])
+        for q in rec.quotes:
+            if q.speaker in bad:
+                q.speaker, q.speaker_mention = None, None
+            if q.addressee in bad:
+                q.addressee = None
+        for c in rec.claims:
+            c.source = None if c.source in bad else c.source
+            c.quote = None if c.quote in bad else c.quote
 
 
 def _clean_name(name: str) -> str:
