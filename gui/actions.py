@@ -127,10 +127,19 @@ class ActionSet:
         return menus
 
     def shortcut_table(self) -> list[tuple[str, str]]:
-        """(label, shortcuts) of every action that has a shortcut, for the F1 dialog."""
-        rows = []
-        for a in self._actions.values():
-            keys = ", ".join(k.toString(QKeySequence.SequenceFormat.PortableText) for k in a.shortcuts())
-            if keys:
-                rows.append((a.text().replace("&", ""), keys))
-        return rows
+        """(label, shortcuts) of every action that has a shortcut."""
+        return [row for _menu, rows in self.shortcut_sections() for row in rows]
+
+    def shortcut_sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """The F1 dialog's content: (menu title, [(label, shortcuts)]) in menu order."""
+        menu_of = {spec.name: spec.menu for spec in SPECS} | {"undo": "edit", "redo": "edit"}
+        sections = []
+        for menu in MENUS:
+            rows = []
+            for name, a in self._actions.items():
+                keys = ", ".join(k.toString(QKeySequence.SequenceFormat.PortableText) for k in a.shortcuts())
+                if keys and menu_of.get(name) == menu:
+                    rows.append((a.text().replace("&", ""), keys))
+            if rows:
+                sections.append((tr(f"menu.{menu}").replace("&", ""), rows))
+        return sections

@@ -41,7 +41,7 @@ class ViewOperations:
     def show_shortcuts(self) -> None:
         from goftar.gui.shortcuts import ShortcutsDialog
 
-        ShortcutsDialog(self.actions.shortcut_table(), self.window).exec()
+        ShortcutsDialog(self.actions.shortcut_sections(), self.window).exec()
 
     def show_guide(self) -> None:
         from goftar.gui.guide import GuideDialog

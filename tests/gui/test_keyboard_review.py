@@ -329,3 +329,26 @@ def test_accept_follows_the_sorted_panel_order(window: MainWindow, qtbot) -> Non
     window.session.set_current("quotes", first)
     qtbot.keyClick(window.view, Qt.Key.Key_A)
     assert window.session.current == ("quotes", second)
+
+
+def test_f1_lists_the_shortcuts_under_their_menus(window: MainWindow, qtbot) -> None:
+    from goftar.gui.shortcuts import ShortcutsDialog
+
+    shown: list[ShortcutsDialog] = []
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ShortcutsDialog)
+        shown.append(dialog)
+        dialog.reject()
+    QTimer.singleShot(0, look)
+    qtbot.keyClick(window.view, Qt.Key.Key_F1)
+    table = shown[0].table
+    heads = [table.item(r, 0).text() for r in range(table.rowCount()) if table.columnSpan(r, 0) == 2]
+    assert heads == ["File", "Edit", "Annotate", "Review", "View", "Help"]
+    # every shortcut is there once, under the menu that holds its action
+    rows = {table.item(r, 0).text(): table.item(r, 1).text().strip("\u202a\u202c")
+            for r in range(table.rowCount()) if table.columnSpan(r, 0) == 1}
+    assert rows == dict(window.actions.shortcut_table())
+    below = [table.item(r, 0).text() for r in range(table.rowCount())]
+    assert below.index("Annotate") < below.index("Go to speakers") < below.index("Review")
