@@ -7,8 +7,13 @@ of an unreviewed article puts it in progress.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from goftar.core import commands as C
 from goftar.core.model import LAYERS, QUOTE_KINDS, Quote, Record
+
+#: review statuses that need no more work: "next unreviewed" passes them by
+DONE_STATUSES = frozenset({"reviewed", "skipped"})
 
 #: quotation marks that open and close a direct quote (guillemets, straight and curly quotes)
 OPENING_MARKS = "«\"“"
@@ -61,3 +66,18 @@ def with_in_progress(record: Record, command: C.Command, annotator: str | None) 
     if record.review_status != "unreviewed" or sets_review(command):
         return command
     return C.Compound(commands=[command, C.SetReviewStatus("in_progress", annotator)], label=command.text)
+
+
+def neighbour_to_review(ids: Sequence[str], here: str | None, status_of: Callable[[str], str],
+                        step: int) -> str | None:
+    """The next (step=1) or previous (step=-1) article after `here` not reviewed or skipped,
+    wrapping around; None when every other article is done. `here` itself is never returned."""
+    if not ids:
+        return None
+    pos = ids.index(here) if here in ids else -1
+    n = len(ids)
+    for k in range(1, n + 1):
+        aid = ids[(pos + step * k) % n]
+        if aid != here and status_of(aid) not in DONE_STATUSES:
+            return aid
+    return None

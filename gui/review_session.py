@@ -20,7 +20,7 @@ from PySide6.QtGui import QUndoGroup, QUndoStack
 
 from goftar.core.errors import GoftarError, ProjectLockedError
 from goftar.core.model import Record
-from goftar.core.review_rules import needs_extraction, with_in_progress
+from goftar.core.review_rules import needs_extraction, neighbour_to_review, with_in_progress
 from goftar.gui.i18n import tr
 from goftar.gui.settings import AppSettings
 from goftar.gui.workers import ExtractJob, SaveQueue, describe_error, run_in_background, shared_extractor
@@ -377,17 +377,8 @@ class ReviewSession(QObject):
         return "readonly" if getattr(self.project, "readonly", False) else "saved"
 
     def neighbour_unreviewed(self, step: int) -> str | None:
-        """The next (step=1) or previous (step=-1) article that is not reviewed, wrapping around."""
-        ids = self.article_ids()
-        if not ids:
-            return None
-        here = ids.index(self.article_id) if self.article_id in ids else -1
-        n = len(ids)
-        for k in range(1, n + 1):
-            aid = ids[(here + step * k) % n]
-            if aid != self.article_id and self.review_status(aid) not in ("reviewed", "skipped"):
-                return aid
-        return None
+        """The next (step=1) or previous (step=-1) article still to review, wrapping around."""
+        return neighbour_to_review(self.article_ids(), self.article_id, self.review_status, step)
 
     # ------------------------------------------------------------------ extraction
     def extract(self, *, synchronous: bool = False) -> None:

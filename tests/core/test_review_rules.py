@@ -9,6 +9,7 @@ from goftar.core.model import Quote, Record, Review, Span, Speaker
 from goftar.core.review_rules import (
     has_items,
     needs_extraction,
+    neighbour_to_review,
     next_quote_kind,
     quote_for_claim,
     quote_kind_for_span,
@@ -100,3 +101,25 @@ def test_with_in_progress(status: str | None, command: C.Command, joined: bool) 
         assert rec.review_status == "in_progress" and rec.quote("q1").status == "accepted"
         out.undo(rec)
         assert rec.review_status == before and rec.quote("q1").status == "suggested"
+
+
+STATUSES = {"a": "reviewed", "b": "unreviewed", "c": "skipped", "d": "in_progress", "e": "reviewed"}
+
+
+@pytest.mark.parametrize(("here", "step", "expected"), [
+    ("a", 1, "b"),
+    ("b", 1, "d"),      # c is skipped
+    ("d", 1, "b"),      # wraps around past e and a
+    ("d", -1, "b"),
+    ("b", -1, "d"),     # wraps backwards past a and e
+    (None, 1, "b"),     # nothing open: the first one to review
+    ("zz", -1, "d"),    # an id not in the list counts as before the first
+])
+def test_neighbour_to_review(here: str | None, step: int, expected: str) -> None:
+    assert neighbour_to_review(list(STATUSES), here, STATUSES.__getitem__, step) == expected
+
+
+@pytest.mark.parametrize(("statuses", "here"), [({"a": "reviewed", "b": "skipped"}, "a"), ({"a": "unreviewed"}, "a"),
+                                                ({}, None)])
+def test_neighbour_to_review_none_left(statuses: dict[str, str], here: str | None) -> None:
+    assert neighbour_to_review(list(statuses), here, statuses.__getitem__, 1) is None
