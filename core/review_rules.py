@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from goftar.core import commands as C
-from goftar.core.model import LAYERS, QUOTE_KINDS, Quote, Record
+from goftar.core.model import LAYERS, QUOTE_KINDS, Quote, Record, SpanItem
 
 #: review statuses that need no more work: "next unreviewed" passes them by
 DONE_STATUSES = frozenset({"reviewed", "skipped"})
@@ -81,3 +81,8 @@ def neighbour_to_review(ids: Sequence[str], here: str | None, status_of: Callabl
         if aid != here and status_of(aid) not in DONE_STATUSES:
             return aid
     return None
+
+
+def item_with_span(record: Record, layer: str, start: int, end: int) -> SpanItem | None:
+    """The item of `layer` ('quotes', 'claims', 'dates') that covers exactly [start, end), if any."""
+    return next((it for it in getattr(record, layer) if it.start == start and it.end == end), None)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
 
 from goftar.core import commands as C
 from goftar.core.model import Record
-from goftar.core.review_rules import next_quote_kind, quote_for_claim, quote_kind_for_span
+from goftar.core.review_rules import item_with_span, next_quote_kind, quote_for_claim, quote_kind_for_span
 from goftar.core.text.word_steps import WordSteps
 from goftar.gui import chooser
 from goftar.gui.actions import ActionSet
@@ -115,6 +115,8 @@ class EditOperations(QObject):
             return
         rec = self.record
         assert rec is not None
+        if self._take_existing("quotes", sel):
+            return
         cmd = C.AddQuote(sel[0], sel[1], kind=quote_kind_for_span(rec.text, *sel))
         if self.run(cmd):
             self.session.set_current("quotes", cmd.new_id)
@@ -122,6 +124,8 @@ class EditOperations(QObject):
     def add_claim(self) -> None:
         sel = self.selection()
         if sel is None:
+            return
+        if self._take_existing("claims", sel):
             return
         cur = self.session.current
         rec = self.record
@@ -134,9 +138,24 @@ class EditOperations(QObject):
         sel = self.selection()
         if sel is None:
             return
+        if self._take_existing("dates", sel):
+            return
         cmd = C.AddDate(sel[0], sel[1])
         if self.run(cmd):
             self.session.set_current("dates", cmd.new_id)
+
+    def _take_existing(self, layer: str, sel: tuple[int, int]) -> bool:
+        """Adding what is already there (a suggestion with exactly this range) accepts and selects it
+        instead of making a duplicate the export would carry twice."""
+        rec = self.record
+        item = item_with_span(rec, layer, *sel) if rec is not None else None
+        if item is None:
+            return False
+        if item.status in ("suggested", "rejected"):
+            self.run(C.SetStatus(item.id, "accept"))
+        self.session.set_current(layer, item.id)
+        self.say("sb.already_there")
+        return True
 
     def new_speaker(self) -> None:
         """A new speaker from the selection; it becomes the current quote's speaker when one is chosen."""

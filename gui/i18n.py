@@ -155,6 +155,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "sb.no_item": ("Select an item first", "نخست موردی را برگزینید"),
     "sb.last_item": ("That was the last one here — Ctrl+Enter marks the article reviewed",
                      "این واپسین مورد بود — Ctrl+Enter مقاله را بازبینی‌شده می‌کند"),
+    "sb.already_there": ("Already there: the existing item is accepted and selected",
+                         "از پیش هست: همان مورد پذیرفته و برگزیده شد"),
     "sb.first_item": ("This is the first one", "این نخستین مورد است"),
     "sb.no_speaker": ("Select a speaker first", "نخست گوینده‌ای را برگزینید"),
     "sb.all_reviewed": ("Every article is reviewed", "همه مقاله‌ها بازبینی شده‌اند"),

@@ -8,6 +8,7 @@ from goftar.core import commands as C
 from goftar.core.model import Quote, Record, Review, Span, Speaker
 from goftar.core.review_rules import (
     has_items,
+    item_with_span,
     needs_extraction,
     neighbour_to_review,
     next_quote_kind,
@@ -123,3 +124,13 @@ def test_neighbour_to_review(here: str | None, step: int, expected: str) -> None
                                                 ({}, None)])
 def test_neighbour_to_review_none_left(statuses: dict[str, str], here: str | None) -> None:
     assert neighbour_to_review(list(statuses), here, statuses.__getitem__, 1) is None
+
+
+@pytest.mark.parametrize(("layer", "needle", "found"), [
+    ("quotes", "ما همکاری می‌کنیم.", "q1"),
+    ("quotes", "ما همکاری", None),          # overlapping is not the same range
+    ("claims", "ما همکاری می‌کنیم.", None),  # another layer
+])
+def test_item_with_span(layer: str, needle: str, found: str | None) -> None:
+    item = item_with_span(record(quotes=True), layer, *cut(needle))
+    assert (item.id if item else None) == found

@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from goftar.core import commands as C
 from goftar.core.model import Quote, Record, Span, Speaker
 from goftar.core.schema import record_to_dict
 from goftar.core.store import Project
@@ -352,3 +353,18 @@ def test_f1_lists_the_shortcuts_under_their_menus(window: MainWindow, qtbot) -> 
     assert rows == dict(window.actions.shortcut_table())
     below = [table.item(r, 0).text() for r in range(table.rowCount())]
     assert below.index("Annotate") < below.index("Go to speakers") < below.index("Review")
+
+
+@pytest.mark.parametrize("status", ["suggested", "rejected"])
+def test_adding_a_quote_that_is_already_suggested_accepts_it_instead_of_a_duplicate(
+        window: MainWindow, qtbot, status: str) -> None:
+    if status == "rejected":
+        window.session.run(C.SetStatus("q2", "reject"))
+    q2 = window.session.record.quote("q2")
+    window.view.select_cp(q2.start, q2.end)
+    qtbot.keyClick(window.view, Qt.Key.Key_Q)
+    rec = window.session.record
+    assert [q.id for q in rec.quotes] == ["q1", "q2"]
+    assert rec.quote("q2").status == "accepted" and window.session.current == ("quotes", "q2")
+    window.actions["undo"].trigger()
+    assert window.session.record.quote("q2").status == status
