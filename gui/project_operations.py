@@ -76,7 +76,11 @@ class ProjectOperations(QObject):
         if project is None:
             self.session.fail(GoftarError(tr("dlg.no_project")))
             return
-        out, _ = QFileDialog.getSaveFileName(self.window, tr("act.export"), "gold.jsonl", "JSONL (*.jsonl)")
+        # beside the project, named after it: a bare "gold.jsonl" landed in whatever folder the
+        # app was started from, and every project's export had the same name
+        folder = Path(project.path).resolve()
+        suggested = folder.parent / f"{folder.name}-gold.jsonl"
+        out, _ = QFileDialog.getSaveFileName(self.window, tr("act.export"), str(suggested), "JSONL (*.jsonl)")
         if not out:
             return
         self.export_to(Path(out))

@@ -368,3 +368,15 @@ def test_adding_a_quote_that_is_already_suggested_accepts_it_instead_of_a_duplic
     assert rec.quote("q2").status == "accepted" and window.session.current == ("quotes", "q2")
     window.actions["undo"].trigger()
     assert window.session.record.quote("q2").status == status
+
+
+def test_export_dialog_suggests_a_file_beside_the_project_named_after_it(
+        window: MainWindow, qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    offered: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda _parent, _title, path, _flt: (offered.append(path), ("", ""))[1])
+    qtbot.keyClick(window.view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    folder = Path(window.session.project.path).resolve()
+    assert offered == [str(folder.parent / "proj-gold.jsonl")]
