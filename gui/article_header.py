@@ -85,6 +85,7 @@ class ArticleHeader(QLabel):
         parts.append(review)
         # the title a paragraph of its own (its direction from its text), the details one in the
         # interface's direction: on one line a Persian title turned an English details line around
-        ui_dir = "rtl" if is_rtl() else "ltr"
-        self.setText(f"<p style='margin:0'><b>{escape(str(title))}</b></p>"
+        # both lines start on the interface's side (an id as title sat left in the Persian window)
+        ui_dir, start = ("rtl", "right") if is_rtl() else ("ltr", "left")
+        self.setText(f"<p align='{start}' style='margin:0'><b>{escape(str(title))}</b></p>"
                      f"<p dir='{ui_dir}' style='margin:0'>{' · '.join(parts)}</p>")

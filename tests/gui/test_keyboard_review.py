@@ -274,6 +274,8 @@ def test_header_details_follow_the_interface_direction_under_a_persian_title(
         doc.setHtml(header.text())
         blocks = [doc.begin(), doc.begin().next()]
         assert blocks[0].text() == "درخواست کانادا از ایران"
+        start = Qt.AlignmentFlag.AlignRight if lang == "fa" else Qt.AlignmentFlag.AlignLeft
+        assert blocks[0].blockFormat().alignment() & start  # the title starts on the interface's side
         assert "isna.ir" in blocks[1].text() and blocks[1].blockFormat().layoutDirection() == direction
     finally:
         apply_language(QApplication.instance(), "en")
