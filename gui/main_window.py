@@ -96,7 +96,9 @@ class MainWindow(QMainWindow):
         undo.setObjectName("action_undo")
         undo.setShortcut("Ctrl+Z")
         undo.triggered.connect(self.session.undo)
-        redo = self.session.undo_group.createRedoAction(self, tr("act.redo"))
+        redo = QAction(tr("act.redo"), self)
+        redo.setObjectName("action_redo")
+        redo.triggered.connect(self.session.redo)
         redo.setShortcuts(["Ctrl+Shift+Z", "Ctrl+Y"])
         self.actions.add("undo", undo)
         self.actions.add("redo", redo)
@@ -173,6 +175,8 @@ class MainWindow(QMainWindow):
         self.models.nlpStateChanged.connect(self._on_busy)
         s.undo_group.canUndoChanged.connect(lambda _can: self._update_undo())
         s.undo_group.undoTextChanged.connect(lambda _text: self._update_undo())
+        s.undo_group.canRedoChanged.connect(lambda _can: self._update_undo())
+        s.undo_group.redoTextChanged.connect(lambda _text: self._update_undo())
         s.undo_group.activeStackChanged.connect(lambda _stack: self._update_undo())
         s.articleOpened.connect(lambda _rec: self._update_undo())
         self._update_undo()
@@ -183,6 +187,9 @@ class MainWindow(QMainWindow):
         here = session.undo_stack.undoText() if session.undo_stack.canUndo() else ""
         undo.setText(f"{tr('act.undo')} {here}".strip() if here or not session.left_behind
                      else tr("act.undo_back", session.left_behind))
+        redo, stack = self.actions["redo"], session.undo_stack
+        redo.setEnabled(stack.canRedo())
+        redo.setText(f"{tr('act.redo')} {stack.redoText()}".strip() if stack.canRedo() else tr("act.redo"))
 
     def _on_article_opened(self, record: Any) -> None:
         self.view.set_record(record)

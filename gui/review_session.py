@@ -63,6 +63,7 @@ class ReviewSession(QObject):
         self._live: OrderedDict[str, tuple[Document, QUndoStack]] = OrderedDict()
         #: the article that mark reviewed / skip left; Ctrl+Z on a fresh article goes back to it
         self.left_behind: str | None = None
+        self._last_changes: Changes | None = None   # of the latest edit, undo or redo
         self.background = True            # False: extraction and saving run on this thread (screenshots)
         self.saver: SaveQueue | None = None     # saves of the open project, on a worker
         self._pending_extract: set[str] = set()
@@ -361,15 +362,34 @@ class ReviewSession(QObject):
         return live[1] if live is not None and live[1].canUndo() else None
 
     def undo(self) -> None:
-        """Undo here; on an article not yet touched, go back to the one just left and undo there."""
+        """Undo here; on an article not yet touched, go back to the one just left and undo there.
+
+        The item the step touched becomes current again, so after undoing an accept (which had
+        moved on) the analyst is back on the item to decide it anew."""
         if self.undo_stack.canUndo():
-            self.undo_stack.undo()
+            self._step(self.undo_stack.undo)
             return
         left = self.left_behind
         if left is not None and self._left_stack() is not None:
             self.left_behind = None
             if self.open_article(left):
-                self.undo_stack.undo()
+                self._step(self.undo_stack.undo)
+
+    def redo(self) -> None:
+        if self.undo_stack.canRedo():
+            self._step(self.undo_stack.redo)
+
+    def _step(self, do: Callable[[], None]) -> None:
+        self._last_changes = None
+        do()
+        changes, record = self._last_changes, self.record
+        if changes is None or record is None:
+            return
+        found = [f for f in (record.item(i) for i in sorted(changes.ids)) if f is not None]
+        spans = [f for f in found if f[0] != "speakers"]
+        pick = spans if spans else found
+        if len(pick) == 1:
+            self.set_current(pick[0][0], pick[0][1].id)
 
     def _idle_save_state(self) -> str:
         if self.project is None:
@@ -447,6 +467,7 @@ class ReviewSession(QObject):
         return bool(changes)
 
     def on_document_changed(self, changes: Changes) -> None:
+        self._last_changes = changes
         self.recordChanged.emit(changes)
 
     def _save(self, record: Record) -> None:

@@ -382,3 +382,20 @@ def test_export_dialog_suggests_a_file_beside_the_project_named_after_it(
     qtbot.keyClick(window.view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     folder = Path(window.session.project.path).resolve()
     assert offered == [str(folder.parent / "proj-gold.jsonl")]
+
+
+def test_undo_of_an_accept_comes_back_to_the_item_and_redo_decides_it_again(window: MainWindow, qtbot) -> None:
+    # Given q1 accepted with A (which moved on to q2)
+    window.session.set_current("quotes", "q1")
+    qtbot.keyClick(window.view, Qt.Key.Key_A)
+    assert window.session.current == ("quotes", "q2")
+    # When Ctrl+Z, Then q1 is suggested again and current, to be decided anew
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.record.quote("q1").status == "suggested"
+    assert window.session.current == ("quotes", "q1")
+    assert window.actions["redo"].isEnabled()
+    # And Ctrl+Shift+Z accepts it again, q1 still current
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.session.record.quote("q1").status == "accepted"
+    assert window.session.current == ("quotes", "q1")
+    assert not window.actions["redo"].isEnabled()
