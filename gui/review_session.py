@@ -353,6 +353,14 @@ class ReviewSession(QObject):
         self.left_behind = None
         self.undo_stack.clear()
 
+    def forget(self, article_id: str) -> None:
+        """Drop an article's document and undo history (not the open one): its next opening
+        loads it from the store (benchmarks time that cold open)."""
+        live = self._live.get(article_id)
+        if live is not None and live[0] is not self.document:
+            self._live.pop(article_id)
+            self._forget_stack(live[1])
+
     def can_undo(self) -> bool:
         """Something to undo here, or the article mark reviewed / skip just left."""
         return self.undo_stack.canUndo() or self._left_stack() is not None

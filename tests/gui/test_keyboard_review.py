@@ -399,3 +399,13 @@ def test_undo_of_an_accept_comes_back_to_the_item_and_redo_decides_it_again(wind
     assert window.session.record.quote("q1").status == "accepted"
     assert window.session.current == ("quotes", "q1")
     assert not window.actions["redo"].isEnabled()
+
+
+def test_forget_makes_the_next_opening_load_from_the_store(window: MainWindow) -> None:
+    window.session.open_article("a2")
+    kept = window.session.document
+    window.session.open_article("a1")
+    window.session.forget("a1")                      # the open article is never dropped
+    window.session.forget("a2")
+    window.session.open_article("a2")
+    assert window.session.document is not kept
