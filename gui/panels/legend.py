@@ -19,6 +19,7 @@ class LegendPanel(QDockWidget):
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.text.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # nothing to do there: no stop for Tab
         self.text.setFrameShape(QPlainTextEdit.Shape.NoFrame)
         self.text.setMaximumHeight(140)
         lines = []

@@ -409,3 +409,17 @@ def test_forget_makes_the_next_opening_load_from_the_store(window: MainWindow) -
     window.session.forget("a2")
     window.session.open_article("a2")
     assert window.session.document is not kept
+
+
+def test_tab_walks_the_panels_and_skips_the_legend(window: MainWindow, qtbot) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.view.setFocus()
+    seen = []
+    for _ in range(16):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+        if seen[-1] is window.view:
+            break
+    assert window.quotes.table in seen and window.speakers.table in seen
+    assert window.legend.text not in seen and seen[-1] is window.view  # back round to the text
