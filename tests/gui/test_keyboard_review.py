@@ -423,3 +423,58 @@ def test_tab_walks_the_panels_and_skips_the_legend(window: MainWindow, qtbot) ->
             break
     assert window.quotes.table in seen and window.speakers.table in seen
     assert window.legend.text not in seen and seen[-1] is window.view  # back round to the text
+
+
+def _select_text(window: MainWindow, needle: str) -> None:
+    s = span(needle)
+    window.view.select_cp(s.start, s.end)
+
+
+@pytest.mark.parametrize(("current", "needle", "key", "check"), [
+    # M: one more mention of the current speaker
+    (("speakers", "s2"), "نخست‌وزیر کانادا", Qt.Key.Key_M,
+     lambda r: span("نخست‌وزیر کانادا") in r.speaker("s2").mentions),
+    # U: the cue of the current quote
+    (("quotes", "q2"), "گفت که", Qt.Key.Key_U, lambda r: r.quote("q2").cue == span("گفت که")),
+    # K: the kind cycles
+    (("quotes", "q1"), None, Qt.Key.Key_K, lambda r: r.quote("q1").kind == "indirect"),
+    # Delete removes the current item
+    (("quotes", "q2"), None, Qt.Key.Key_Delete, lambda r: r.quote("q2") is None),
+])
+def test_keyboard_edit_and_undo_restores_the_record(window: MainWindow, qtbot, current: tuple[str, str],
+                                                    needle: str | None, key: Qt.Key, check) -> None:
+    before = record_to_dict(window.session.record, validate=False)
+    window.session.set_current(*current)
+    if needle:
+        _select_text(window, needle)
+    qtbot.keyClick(window.view, key)
+    assert check(window.session.record)
+    after = record_to_dict(window.session.record, validate=False)
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert record_to_dict(window.session.record, validate=False) == before
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert record_to_dict(window.session.record, validate=False) == after
+
+
+def test_accept_all_then_link_a_claim_and_rename_a_speaker(window: MainWindow, qtbot,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    qtbot.keyClick(window.view, Qt.Key.Key_A, Qt.KeyboardModifier.ShiftModifier)
+    assert {q.status for q in window.session.record.quotes} == {"accepted"}
+    # a claim outside any quote, then L links it to q2 (its source follows q2's speaker)
+    window.session.set_current("", "")
+    _select_text(window, "گزارش")
+    qtbot.keyClick(window.view, Qt.Key.Key_C)
+    cid = window.session.current[1]
+    answer_chooser(qtbot, "q2")
+    qtbot.keyClick(window.view, Qt.Key.Key_L)
+    claim = window.session.record.item(cid)[1]
+    assert (claim.quote, claim.source) == ("q2", "s1")
+    # Ctrl+R renames the current speaker
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.session.set_current("speakers", "s2")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("جاستین ترودو (نخست‌وزیر)", True))
+    qtbot.keyClick(window.view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.record.speaker("s2").name == "جاستین ترودو (نخست‌وزیر)"
