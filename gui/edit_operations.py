@@ -383,8 +383,13 @@ class EditOperations(QObject):
             self._move_on()
 
     def _move_on(self) -> None:
-        """To the next unreviewed article; Ctrl+Z there (before any edit) comes back and undoes."""
+        """To the next unreviewed article, its first item selected so A/R work at once; Ctrl+Z
+        there (before any edit) comes back and undoes."""
+        here = self.session.article_id
         self.goto_unreviewed(1, leaving=True)
+        if self.session.article_id != here and self.session.current is None:
+            self.layer = "quotes"
+            self.step_item(1)
 
     def skip(self) -> None:
         if self.record is None:

@@ -478,3 +478,11 @@ def test_accept_all_then_link_a_claim_and_rename_a_speaker(window: MainWindow, q
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("جاستین ترودو (نخست‌وزیر)", True))
     qtbot.keyClick(window.view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     assert window.session.record.speaker("s2").name == "جاستین ترودو (نخست‌وزیر)"
+
+
+def test_mark_reviewed_opens_the_next_article_on_its_first_quote(window: MainWindow, qtbot) -> None:
+    window.session.set_current("claims", "")  # walking another layer before
+    qtbot.keyClick(window.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.article_id == "a2" and window.session.current == ("quotes", "q1")
+    qtbot.keyClick(window.view, Qt.Key.Key_A)  # so A works at once
+    assert window.session.record.quote("q1").status == "accepted"
