@@ -117,6 +117,9 @@ class ArticleView(QPlainTextEdit):
             self._highlighter = Highlighter(self.document(), self._map)
             self._focus_speaker = None
             self._edit_span = None
+            # a flash still running belongs to the previous text: its range would land on this one
+            self._flash_timer.stop()
+            self._flash = []
         self.refresh()
 
     def refresh(self) -> None:

@@ -486,3 +486,27 @@ def test_mark_reviewed_opens_the_next_article_on_its_first_quote(window: MainWin
     assert window.session.article_id == "a2" and window.session.current == ("quotes", "q1")
     qtbot.keyClick(window.view, Qt.Key.Key_A)  # so A works at once
     assert window.session.record.quote("q1").status == "accepted"
+
+
+def test_a_running_flash_does_not_follow_into_the_next_article(window: MainWindow, qtbot) -> None:
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    warnings: list[str] = []
+    previous = qInstallMessageHandler(lambda mode, _ctx, msg: warnings.append(msg)
+                                      if mode == QtMsgType.QtWarningMsg else None)
+    try:
+        # Given a quote near the end of a long article, flashing
+        long_text = "سخن " * 400 + "او گفت که همه چیز خوب است."
+        rec = Record(id="long", text=long_text)
+        window.session.project.add_articles([rec, Record(id="short", text="متن کوتاه.")])
+        window.session.open_article("long")
+        start = long_text.index("همه")
+        window.view.show_span(start, start + 10)
+        assert window.view._flash
+        # When a much shorter article opens before the flash ends
+        window.session.open_article("short")
+        # Then no stale range is applied to the new text
+        assert not window.view._flash
+        assert not [w for w in warnings if "out of range" in w]
+    finally:
+        qInstallMessageHandler(previous)
