@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from html import escape
 
 from PySide6.QtCore import Qt
@@ -50,6 +51,17 @@ def short_source(source: str, limit: int = 40) -> str:
     return "…/" + tail
 
 
+_LATIN_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?: [0-9]{2}:[0-9]{2})?")  # not \d: it matches Persian digits too
+
+
+def isolate_latin_dates(text: str) -> str:
+    """Latin-digit dates wrapped in left-to-right isolates (LRI…PDI).
+
+    After Persian letters the bidi algorithm takes European digits for Arabic ones, and the
+    hyphens between them no longer join: "2020-02-06" showed as "06-02-2020" in the Persian header."""
+    return _LATIN_DATE.sub(lambda m: f"\u2066{m.group(0)}\u2069", text)
+
+
 class ArticleHeader(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,17 +81,19 @@ class ArticleHeader(QLabel):
         if source:
             # a dataset path like 'owner/repo@<40 hex>:dir/file.txt' wrapped over two lines and
             # pushed the dates out of sight: its last part here, the whole in the tooltip
-            parts.append(escape(short_source(source)))
+            # isolated left to right, or the Persian line moved the leading "…/" to its end
+            parts.append("\u2066" + escape(short_source(source)) + "\u2069")
         self.setToolTip(escape(source) if source and short_source(source) != source else "")
         pub = meta.get("published")
         if isinstance(pub, dict):
             when = both_calendars(pub.get("gregorian"), pub.get("jalali"))
             if when:
-                parts.append(f"{tr('col.published')}: {when}")
+                parts.append(f"{tr('col.published')}: {isolate_latin_dates(when) if is_rtl() else when}")
         status = record.review_status
         review = f"{tr('col.status')}: {tr('status.' + status)}"
         if record.review and record.review.updated:
-            review += f" — {timestamp_both(record.review.updated)}"
+            stamp = timestamp_both(record.review.updated)
+            review += f" — {isolate_latin_dates(stamp) if is_rtl() else stamp}"
             if record.review.annotator:
                 review += f" ({escape(record.review.annotator)})"
         parts.append(review)

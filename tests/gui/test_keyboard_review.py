@@ -510,3 +510,44 @@ def test_a_running_flash_does_not_follow_into_the_next_article(window: MainWindo
         assert not [w for w in warnings if "out of range" in w]
     finally:
         qInstallMessageHandler(previous)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("۱۳۹۸-۱۱-۱۷ (2020-02-06)", "۱۳۹۸-۱۱-۱۷ (\u20662020-02-06\u2069)"),
+    ("۱۴۰۵-۰۹-۰۷ (2026-11-28) 01:13", "۱۴۰۵-۰۹-۰۷ (\u20662026-11-28\u2069) 01:13"),
+    ("2026-11-28 01:13", "\u20662026-11-28 01:13\u2069"),
+    ("no date", "no date"),
+])
+def test_isolate_latin_dates(text: str, expected: str) -> None:
+    from goftar.gui.article_header import isolate_latin_dates
+
+    assert isolate_latin_dates(text) == expected
+
+
+def test_persian_header_keeps_the_gregorian_date_in_order(qtbot) -> None:
+    from PySide6.QtGui import QTextDocument
+
+    from goftar.gui.article_header import ArticleHeader
+
+    apply_language(create_app(), "fa")
+    try:
+        header = ArticleHeader()
+        rec = article("a1")
+        rec.meta = {"title": "t", "published": {"gregorian": "2020-02-06"}}
+        header.show_record(rec)
+        # lay the header's rich text out as the label does and read where the date's parts are drawn
+        doc = QTextDocument()
+        doc.setDefaultFont(header.font())
+        doc.setHtml(header.text())
+        doc.setTextWidth(2000)
+        block = doc.begin().next()
+        doc.documentLayout().blockBoundingRect(block)  # lays the block out
+        assert block.layout().lineCount() == 1
+        line = block.layout().lineAt(0)
+        text = block.text()
+        i = text.index("2020")
+        # positions inside the digit runs (a run's edge is ambiguous between two runs)
+        x_year, x_day = line.cursorToX(i + 2)[0], line.cursorToX(text.index("06", i + 5) + 1)[0]
+        assert x_year < x_day  # 2020 is drawn left of 06: "2020-02-06", not "06-02-2020"
+    finally:
+        apply_language(QApplication.instance(), "en")
