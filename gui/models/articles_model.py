@@ -17,6 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from goftar.core.errors import GoftarError
 from goftar.core.model import REVIEW_STATUSES
+from goftar.gui.i18n import is_rtl
 
 from .roles import IdRole, ItemRole, SearchRole, SortRole, StatusRole, label
 
@@ -205,7 +206,11 @@ class ArticlesModel(QAbstractTableModel):
             return self.row_search_text(index.row())
         if role in (_DISPLAY, Qt.ItemDataRole.ToolTipRole, SortRole):
             if key == "id":
-                return index.row() if role == SortRole else rid
+                if role == SortRole:
+                    return index.row()
+                # an id is a left-to-right name: isolated, or a Persian table drew "roozno-2020-…"
+                # as "…-roozno-2020" (its trailing hyphen and ellipsis taken for right-to-left)
+                return f"\u2066{rid}\u2069" if role == _DISPLAY and is_rtl() else rid
             if key == "title":
                 return self.title(rid)
             st = self.status(rid)

@@ -551,3 +551,23 @@ def test_persian_header_keeps_the_gregorian_date_in_order(qtbot) -> None:
         assert x_year < x_day  # 2020 is drawn left of 06: "2020-02-06", not "06-02-2020"
     finally:
         apply_language(QApplication.instance(), "en")
+
+
+@pytest.mark.parametrize(("lang", "shown"), [("en", "a1"), ("fa", "\u2066a1\u2069")])
+def test_article_ids_are_left_to_right_in_the_persian_navigator(qtbot, tmp_path: Path, lang: str, shown: str) -> None:
+    folder = tmp_path / "proj"
+    with Project.create(folder, annotator="tester") as p:
+        p.add_articles([article("a1"), article("b-2020-x")])
+    apply_language(create_app(), lang)
+    try:
+        w = MainWindow(settings=AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)),
+                       annotator="tester", interactive=False)
+        qtbot.addWidget(w)
+        w.open_initial(str(folder), synchronous=True)
+        proxy = w.navigator.proxy
+        assert proxy.index(0, 0).data() == shown
+        w.navigator.search.setText("b-2020")      # the search still finds an id
+        assert proxy.rowCount() == 1
+        w.close()
+    finally:
+        apply_language(QApplication.instance(), "en")
