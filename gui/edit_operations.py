@@ -97,8 +97,12 @@ class EditOperations(QObject):
             self.say("sb.no_item")
             return None
         found = rec.item(cur[1])
-        if found is None or (layers and found[0] not in layers):
+        if found is None:
             self.say("sb.no_item")
+            return None
+        if layers and found[0] not in layers:
+            # say what the action needs, not "select an item": one is selected, of another kind
+            self.say("sb.needs_" + "_or_".join(layers))
             return None
         return found
 

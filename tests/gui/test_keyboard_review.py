@@ -571,3 +571,16 @@ def test_article_ids_are_left_to_right_in_the_persian_navigator(qtbot, tmp_path:
         w.close()
     finally:
         apply_language(QApplication.instance(), "en")
+
+
+@pytest.mark.parametrize(("current", "key", "mods", "says"), [
+    (("speakers", "s1"), Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier, "speakers have no status"),
+    (("quotes", "q1"), Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier, "works on a speaker"),
+    (("speakers", "s1"), Qt.Key.Key_K, Qt.KeyboardModifier.NoModifier, "works on a quote"),
+])
+def test_an_action_on_the_wrong_kind_of_item_says_what_it_needs(window: MainWindow, qtbot, current: tuple[str, str],
+                                                                key: Qt.Key, mods: Qt.KeyboardModifier,
+                                                                says: str) -> None:
+    window.session.set_current(*current)
+    qtbot.keyClick(window.view, key, mods)
+    assert says in window.statusBar().currentMessage()
