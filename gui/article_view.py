@@ -112,14 +112,16 @@ class ArticleView(QPlainTextEdit):
         if text != self._text:
             self._text = text
             self._map = DisplayText(text)
+            # setPlainText scrolls, which re-applies the highlight window: with the old article's
+            # highlights still here that computed them against the new text (out of range)
+            self._hits = []
+            self._flash_timer.stop()
+            self._flash = []
             self.setPlainText(self._map.shown)
             self.document().setDefaultTextOption(self._text_option)
             self._highlighter = Highlighter(self.document(), self._map)
             self._focus_speaker = None
             self._edit_span = None
-            # a flash still running belongs to the previous text: its range would land on this one
-            self._flash_timer.stop()
-            self._flash = []
         self.refresh()
 
     def refresh(self) -> None:

@@ -496,8 +496,10 @@ def test_a_running_flash_does_not_follow_into_the_next_article(window: MainWindo
                                       if mode == QtMsgType.QtWarningMsg else None)
     try:
         # Given a quote near the end of a long article, flashing
-        long_text = "سخن " * 400 + "او گفت که همه چیز خوب است."
-        rec = Record(id="long", text=long_text)
+        long_text = "سخن " * 3000 + "او گفت که همه چیز خوب است."
+        # more highlights than the view hands to Qt at once, so it windows them on every scroll
+        quotes = [Quote(id=f"q{k}", start=4 * k, end=4 * k + 3, text="سخن", kind="indirect") for k in range(1, 260)]
+        rec = Record(id="long", text=long_text, quotes=quotes)
         window.session.project.add_articles([rec, Record(id="short", text="متن کوتاه.")])
         window.session.open_article("long")
         start = long_text.index("همه")
@@ -508,6 +510,13 @@ def test_a_running_flash_does_not_follow_into_the_next_article(window: MainWindo
         # Then no stale range is applied to the new text
         assert not window.view._flash
         assert not [w for w in warnings if "out of range" in w]
+        # nor are the long article's highlights still there while the short text is laid out
+        # (its scrolling re-applies them, against the new text)
+        window.session.open_article("long")
+        during: list[int] = []
+        window.view.document().contentsChange.connect(lambda *_a: during.append(len(window.view.hits)))
+        window.session.open_article("short")
+        assert during and set(during) == {0}
     finally:
         qInstallMessageHandler(previous)
 
