@@ -46,6 +46,11 @@ _WORD_BEFORE = re.compile(r"([\w\u200c]+)[ ]*$")
 _WORD_AFTER = re.compile(r"^[ ]*([\w\u200c]+)")
 _RANGE_JOIN = re.compile(r"[ ]*(?:تا|الی|-|–)[ ]*")
 _COORDINATED = re.compile(r"[ ]+و[ ]+|[ ]*[،,][ ]*")
+#: «در مهر», «از آبان», «تا دی»: a Jalali month right after در/از/تا is the month (GUIDELINES §4: a month name is
+#: a calendar token), unless a collocate of the word's other sense follows («در مهر تأیید»)
+_MONTH_PREP_BEFORE = re.compile(r"(?:^|(?<=[\s،,(]))(?:در|از|تا)[ \u200c]+$")
+_OTHER_SENSE_AFTER = re.compile(r"[ \u200c]*(?:تأیید|تایید|موم|ورزی|و[ \u200c]+(?:محبت|عطوفت|موم|امضا)|مادری|پدری|و[ \u200c]+نشان)"
+                                r"(?![\w\u200c])")
 _VERB_AFTER = re.compile(r"[ \u200c]*(?![\d])\w{1,5}(?:د|ند|یم|ید)(?![\w\u200c])")
 _BRACKET_OPEN = re.compile(r"^[ ]*[(\[][ ]*$")
 
@@ -285,6 +290,10 @@ def _persian(f: str, lex: DateLexicon, pat: _Patterns) -> list[_Cand]:
         numbered = day is not None and (day_digit or day_ord)
         if mon.ambiguity == 1:
             context = numbered or bool(m.group("vague") or mah or mpre or year is not None or rel)
+            if not context and day is None and mon.calendar == "jalali" and start == m.start("month") \
+                    and _MONTH_PREP_BEFORE.search(f, max(0, start - 5), start) \
+                    and not _OTHER_SENSE_AFTER.match(f, m.end("month")):
+                context = True
         elif mon.ambiguity >= 2:
             # «می» is also the present-tense prefix: an ordinal day is not enough («هشتم می گوید»), and a
             # verb right after it («۸ می گوید») makes it the prefix, not May
@@ -467,7 +476,10 @@ def _cost(c: _Cand, year: int, pub: dt.date, tense: str | None, base: int) -> fl
     if tense == "future" and delta < 0:
         cost += 10_000
     elif tense == "past" and delta > 0:
-        cost += 1_000  # a past clause: the most recent such date not after publication
+        # a past clause: the most recent such date not after publication; but a date up to three weeks after
+        # publication is nearer than one almost a year before it (a late publication date, an event reported
+        # as done on its day)
+        cost += 120 if delta <= 21 else 1_000
     elif tense == "ahead" and delta < 0:
         cost += 120
     elif tense == "present" and delta < 0:

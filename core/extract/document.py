@@ -48,6 +48,7 @@ class Document:
         self.para_starts = [s for s, _ in self.paras]
         self.toks = tokens(f)
         self.tok_starts = [t.start for t in self.toks]
+        parts.chunker.remember_surnames(self.toks)  # per-article state of the shared chunker
         self.pairs: list[MarkPair] = []
         self.pairs_by_para: list[list[MarkPair]] = []
         for a, b in self.paras:

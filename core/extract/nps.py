@@ -24,6 +24,10 @@ SELF_CONTAINED_ORGS = frozenset(["دولت", "مجلس", "پارلمان", "کن
 NAME_PARTICLES = frozenset(["سید", "میر", "آل", "ابو", "بن", "ابن", "فون", "ون", "دو", "دی", "دل", "ال", "عبد"])
 #: a word of a clause, not a name: a finite verb (present/continuous prefix, ZWNJ-joined perfect/person ending,
 #: a plain past or copula)
+#: second parts of two-word surnames ("سلطانی نژاد", "رضایی فرد", "صادقی پور"): after a surname they are
+#: name parts even where the word also has a common meaning (فرد "individual")
+SURNAME_SECONDS = frozenset(["نژاد", "پور", "زاده", "فر", "فرد", "راد", "نیا", "منش", "کیا", "مقدم", "وند", "آبادی",
+                             "دوست", "خواه", "نسب", "بخش", "فام", "پناه", "کار"])
 CLAUSE_WORD_RE = re.compile(r"^ن?می\u200c|\u200c(?:ام|ای|ایم|اید|اند|است)$|^(?:است|بود|شد|کرد|نیست)$")
 VERB_IN_TEXT_RE = re.compile(r"(?<![\w\u200c])(?:است|بود|شد|کرد|نیست|می[\u200c ]?\w+|\w+(?:ند|ید))(?![\w\u200c])")
 
@@ -62,6 +66,40 @@ class Chunker:
         self.multi_titles = {t for t in lx.titles if " " in t}
         self.org_first = {t.split()[0] for t in lx.org_words}
         self.outlet_first = {t.split()[0] for t in lx.outlets} | {t.split()[0] for t in lx.outlet_words}
+        #: the surnames of the full names in the current article (set per article by `remember_surnames`):
+        #: a later surname-only mention is anchored to them and ends where they end ("سلطانی نژاد | مدیریت")
+        self.surnames: dict[str, list[tuple[str, ...]]] = {}
+
+    def remember_surnames(self, toks: list[Tok]) -> None:
+        """Collect the surnames of the article's full names (first name(s) + surname before a boundary)."""
+        found: dict[str, list[tuple[str, ...]]] = {}
+        self.surnames = {}
+        first_names = self.lx.first_names
+        n = len(toks)
+        i = 0
+        while i < n:
+            if toks[i].text not in first_names or (i > 0 and toks[i - 1].text in first_names):
+                i += 1
+                continue
+            j = self.name_at(toks, i, max_len=4)
+            k = i
+            while k < j and (toks[k].text in first_names or toks[k].text in NAME_PARTICLES):
+                k += 1
+            if 1 <= j - k <= 2 and j - k < j - i and (j >= n or self.is_stop(toks[j]) or self.is_title_start(toks, j)):
+                sur = tuple(t.text for t in toks[k:j])
+                if len(sur) > 1:
+                    found.setdefault(sur[0], []).append(sur)
+            i = max(j, i + 1)
+        for v in found.values():
+            v.sort(key=len, reverse=True)
+        self.surnames = found
+
+    def known_surname_end(self, toks: list[Tok], i: int) -> int | None:
+        """Index after a known (multi-word) surname starting at toks[i], the longest that matches."""
+        for sur in self.surnames.get(toks[i].text, ()):
+            if tuple(t.text for t in toks[i:i + len(sur)]) == sur:
+                return i + len(sur)
+        return None
 
     # ------------------------------------------------------------------ token classes
     def fw(self, t: Tok) -> str | None:
@@ -121,12 +159,13 @@ class Chunker:
             if title and self.fw(t) == "dem" and j + 1 < n and (
                     toks[j + 1].text in self.lx.org_words or toks[j + 1].text in self.lx.outlet_words
                     or toks[j + 1].text in ("کشور", "شهر", "استان")
-                    or (j == i + 1 and not self.is_stop(toks[j + 1]) and not self.content_break(toks, i, j + 1)
+                    or (j == i + 1 and toks[i].text not in SELF_CONTAINED_ORGS and not self.is_stop(toks[j + 1])
+                        and not self.content_break(toks, i, j + 1)
                         and toks[j + 1].text not in self.lx.titles)):
                 j += 2  # "مدیرعامل این شرکت", "سخنگوی این وزارتخانه": a title of an organisation named before
                 continue
             if self.is_stop(t) or (t.text in self.lx.first_names and j > i + 1 and title) \
-                    or self.fw(t) in ("dem", "indef"):
+                    or self.fw(t) in ("dem", "indef", "quant"):
                 break
             if t.text[:1].isdigit() or (t.text[:1].isascii() and not title):
                 break
@@ -187,8 +226,16 @@ class Chunker:
         """Index after a personal name starting at toks[i]."""
         j = i + 1
         first = toks[i].text in self.lx.first_names
+        if not first and self.surnames:
+            known = self.known_surname_end(toks, i)
+            if known is not None:
+                return known
         while j < len(toks) and j - i < max_len:
             t = toks[j]
+            if t.text in SURNAME_SECONDS and j > i and toks[j - 1].text not in self.lx.first_names \
+                    and not self.is_stop(toks[j - 1]):
+                j += 1  # "رضایی فرد": the second part of a two-word surname
+                continue
             if self.is_stop(t) or self.is_title_start(toks, j) or t.text in self.lx.honorifics \
                     or t.text in self.lx.content_nouns \
                     or t.text[:1].isdigit() or self.is_strong_head(t.text) or t.text in NUMBER_WORDS:

@@ -217,6 +217,7 @@ class Registry:
                     and not self._introduced_anew(np_) \
                     and last.etype == "person" and last.role and np_.etype in ("person", "unknown") \
                     and self.lead_end is not None and min(last.mentions, default=(10**9, 0))[0] < self.lead_end \
+                    and not self._same_sentence(max(last.mentions, default=(0, 0))[1], np_.start) \
                     and (e is None or (e.role is None and e.etype in ("person", "unknown"))):
                 # lead by title, body by name: "معاون وزیر … گفت: …" then "X افزود: …"
                 if e is None:
@@ -277,6 +278,11 @@ class Registry:
         elif len(e.mentions) <= 1 + len(np_.extra_mentions) + (1 if np_.title else 0):
             e.embedded = True  # known only from a post or a headline so far
         return e, head
+
+    def _same_sentence(self, a: int, b: int) -> bool:
+        """No sentence or paragraph end between a and b: a name inside the clause a title-only speaker
+        reports ("وزیر نفت تصریح کرد که اوپک … تأکید کرده بود") is someone else, not that speaker named."""
+        return a <= b and re.search(r"[.!؟?\n]", self.f[a:b]) is None
 
     def _introduced_anew(self, np_: NP) -> bool:
         """A name presented as a further source: an appositive description after it ("پیام طبرسی، فوق تخصص

@@ -156,6 +156,13 @@ CASES = [
       ("۲۵ بهمن ۱۴۰۳", J, "day", "1403-11-25", "2025-02-13", False)]),
     # a digit day with «می» and a year stays May
     ("مراسم در ۸ می ۲۰۲۴ برگزار شد.", None, [("۸ می ۲۰۲۴", G, "day", "1403-02-19", "2024-05-08", False)]),
+    # a bare Jalali month after در/از/تا is a month (§4), year inferred from the publication date
+    ("قرارداد در مهر امضا شد.", P1, [("مهر", J, "month", "1401-07-01", None, True)]),
+    ("بارندگی از آبان آغاز شد و تا دی ادامه یافت.", P1,
+     [("آبان", J, "month", "1401-08-01", None, True), ("دی", J, "month", "1401-10-01", None, True)]),
+    # a past clause dated a few days after publication: that date, not the same day a year earlier
+    ("وزیر ۱۵ اسفند به تهران سفر کرد.", P1, [("۱۵ اسفند", J, "day", "1401-12-15", "2023-03-06", True)]),
+    ("نشست بعدی روز ۸ مارس برگزار خواهد شد.", P1, [("روز ۸ مارس", G, "day", "1401-12-17", "2023-03-08", True)]),
 ]
 
 NON_DATES = [
@@ -180,6 +187,9 @@ NON_DATES = [
     # «می» as the present-tense prefix after an ordinal or a digit, not May
     "علی هشتم می گوید که کار تمام شده است",
     "او ۸ می گوید و بقیه سکوت می‌کنند",
+    # مهر as seal or affection after a preposition
+    "این نامه در مهر تأیید شد و از مهر و محبت مادری گفت",
+    "سند با مهر وزارتخانه ابلاغ شد",
 ]
 
 
