@@ -58,6 +58,9 @@ SPEECH_EVENT = re.compile(W + r"(?:گفت[\u200c ]?و[\u200c ]?گو|گفتگو|�
 #: cue nouns that, with a noun-phrase object, name a (legal) act rather than speech: "دادگاه تجدیدنظر حکم را
 #: تأیید کرد", "وکیل متهم به رأی دادگاه اعتراض کرد" are events (claims); with a clause they stay cues
 ACT_LEMMAS = frozenset(["تایید", "تأیید", "اعتراض", "شکایت"])
+#: an announcement whose object is a noun phrase (را right before the cue) reports a checkable action
+ANNOUNCE_LEMMAS = frozenset(["اعلام"])
+NP_OBJECT_BEFORE = re.compile(r"(?<![\w\u200c])را[ \u200c]+$")
 FRAMING = re.compile(r"^(?:این در حالی است که|این کاملا آشکار است که|این در حالیست که|گفتنی است|"
                      r"لازم به ذکر است|شایان ذکر است)[\s،]*")
 
@@ -66,9 +69,18 @@ FRAMING = re.compile(r"^(?:این در حالی است که|این کاملا آ
 #: شگفت‌انگیز، فاجعه‌بار، خطرناک; not …آمیز: "موفقیت‌آمیز بود" can be checked) or a plain judgement
 #: (مهم، خوب، ضعیف …) before a copula
 EVAL_END = re.compile(
-    r"(?:[\w]{2,}[\u200c]?(?:انگیز|برانگیز|بار|ناک|کننده)|(?<![\w\u200c])(?:مهم|ضروری|لازم|حیاتی|خوب|بد|"
-    r"عالی|ضعیف|مثبت|منفی|درست|غلط|ناامیدکننده|عجیب|جالب|زیبا|زشت|ارزشمند|بی[\u200c ]?فایده|مفید))"
+    r"(?:(?:کاملا|کاملاً|واقعا|واقعاً|بسیار|خیلی|شدیدا|شدیداً|به[\u200c ]+شدت|نسبتا|نسبتاً)[ \u200c]+\S+|"
+    r"[\w]{2,}[\u200c]?(?:انگیز|برانگیز|بار|ناک|کننده)|(?<![\w\u200c])(?:مهم|ضروری|لازم|حیاتی|خوب|بد|"
+    r"عالی|ضعیف|مثبت|منفی|درست|غلط|نادرست|ناامیدکننده|عجیب|جالب|زیبا|زشت|ارزشمند|بی[\u200c ]?فایده|مفید|"
+    # a legal judgement phrased as an evaluation ("این اقدام غیرقانونی است")
+    r"غیر[\u200c ]?قانونی|خلاف[\u200c ]+قانون|غیر[\u200c ]?شرعی|ناپذیرفتنی|مردود|باطل))"
     r"[ \u200c]+(?:(?:بسیار|خیلی)[ \u200c]+)?(?:است|بود|بوده[ \u200c]+است|بودند|هستند|نیست|نبود|می[\u200c ]?باشد)[.!]?$")
+
+
+#: hyperbole in a speaker's words ("اقتصاد را به بن‌بست رسانده", "فضای کسب‌وکار را نابود کرده"): an
+#: assessment, not a checkable event; advice ("توصیه ما … این است که") asserts nothing
+SPEAKER_OPINION = re.compile(W + r"(?:نابود|فلج|بن[\u200c ]?بست|ورطه|به[\u200c ]+باد[\u200c ]+(?:داد|رفت)\w*|"
+                             r"ویران[\u200c ]?(?:کرد|کرده|شد|شده)|توصیه)" + E)
 
 
 @dataclass(slots=True)
@@ -96,6 +108,8 @@ def checkworthy(s: str, *, attributed: bool) -> float:
     if not has_verb:
         return 0.0
     if attributed:
+        if SPEAKER_OPINION.search(s):
+            return 0.0
         # speakers' words are full of opinion: ask for a number or a completed event
         past = PAST_EVENT.search(s)
         schedule = SCHEDULE.search(s) and re.search(r"می[\u200c ]?(?:شود|رسد|یابد|گیرد)" + E, s)

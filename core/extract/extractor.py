@@ -17,7 +17,7 @@ from typing import Any
 from ..model import Claim, DateMention, Quote, Record, Span, Speaker
 from ..schema import check_record, errors_of, record_to_dict
 from .candidates import Cand
-from .claims import ACT_LEMMAS, find_claims
+from .claims import ACT_LEMMAS, ANNOUNCE_LEMMAS, NP_OBJECT_BEFORE, find_claims
 from .lexicons import load
 from .parts import build_parts
 from .pipeline import Analysis
@@ -166,7 +166,11 @@ class Extractor:
         out = []
         used_cues = {c.cue for c in cands if c.cue is not None}
         # a legal act with a noun object ("دادگاه حکم را تأیید کرد", "به حکم اعتراض کرد") is an event, not speech
-        speech = [c for c in an.cues if c.lemma not in ACT_LEMMAS or (c.start, c.end) in used_cues]
+        # so is a past announcement of a noun-phrase object ("شرکت … افزایش صادرات را اعلام کرده بود"): the
+        # background action, checkable, not a quote
+        speech = [c for c in an.cues if (c.start, c.end) in used_cues
+                  or not (c.lemma in ACT_LEMMAS or (c.lemma in ANNOUNCE_LEMMAS and not c.present and not c.passive
+                                                    and NP_OBJECT_BEFORE.search(an.f, max(0, c.start - 4), c.start)))]
         speech_starts = [c.start for c in speech]
         cue_pos = sorted(speech_starts + [a for a, _, _ in an.preps])
         spans = sorted((c.start, c.end) for c in cands)

@@ -92,3 +92,33 @@ def test_nested_attributions(ex: Extractor, text: str, expected: list[tuple[str,
 ])
 def test_speakers_and_cues(ex: Extractor, text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
     assert attributed(extract(ex, text)) == expected
+
+
+# ----------------------------------------------------------------------------- 7. claims (§3)
+def claims(rec: Record) -> list[tuple[str, str | None]]:
+    names = {s.id: s.name for s in rec.speakers}
+    return [(c.text, names.get(c.source) if c.source else None) for c in rec.claims]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # own-voice background: a past-perfect event and a past announcement of a noun-phrase object
+    ("قیمت دلار در بازار آزاد به ۶۰ هزار تومان رسیده بود.",
+     [("قیمت دلار در بازار آزاد به ۶۰ هزار تومان رسیده بود", None)]),
+    ("شرکت ملی نفت پیش از این افزایش صادرات را اعلام کرده بود.",
+     [("شرکت ملی نفت پیش از این افزایش صادرات را اعلام کرده بود", None)]),
+    # a schedule stated as present fact
+    ("لایحه بودجه هفته آینده در صحن مجلس بررسی می‌شود.",
+     [("لایحه بودجه هفته آینده در صحن مجلس بررسی می‌شود", None)]),
+    # a number in a speaker's words is checkable
+    ("مدیرعامل بانک ملی گفت که سود سپرده‌ها ۲۳ درصد است.", [("سود سپرده‌ها ۲۳ درصد است", "مدیرعامل بانک ملی")]),
+    # opinions, hyperbole, advice and legal judgements phrased as evaluation are no claims
+    ("وزیر اقتصاد گفت: «سیاست‌های دولت قبلی اقتصاد کشور را به بن‌بست رسانده بود.»", []),
+    ("رئیس اتاق بازرگانی افزود که تحریم‌ها فضای کسب‌وکار را نابود کرده است.", []),
+    ("وکیل متهم گفت که حکم صادر شده خلاف قانون است.", []),
+    ("وزیر کشور گفت که این تصمیم کاملا سیاسی بوده است.", []),
+    ("سخنگوی دولت گفت: «توصیه ما به مردم این است که از سفرهای غیرضروری پرهیز کنند.»", []),
+    ("وی گفت: «بهتر است دولت نرخ ارز را آزاد کند.»", []),
+    ("دادگاه این حکم را ناعادلانه و خلاف قانون دانست.", []),
+])
+def test_claims(ex: Extractor, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert claims(extract(ex, text)) == expected
