@@ -53,6 +53,12 @@ class EmbeddedPosts(Document):
                     k -= 1
                     continue
                 break
+            intro = self._colon_intro(pi) if not lines else None
+            if intro is not None:
+                # "X … نوشت:" above the post: every line down to the byline is the post's (GUIDELINES §7)
+                lines = [x for x in range(intro[0] + 1, pi)
+                         if not EMBED_FURNITURE_RE.match(f[self.paras[x][0]:self.paras[x][1]])]
+                self.embedded_paras.update(range(intro[0] + 1, pi))
             if not lines and k >= 0 and not EMBED_FURNITURE_RE.match(f[self.paras[k][0]:self.paras[k][1]]):
                 lines = [k]
             # the furniture line of an Instagram embed above the post
@@ -74,6 +80,11 @@ class EmbeddedPosts(Document):
             head = persian[0] if persian else (spans[0] if spans else handle)
             np_ = NP("name", head[0], head[1], head, name=head)
             np_.extra_mentions = [s for s in spans if s != head] + [handle]
+            if intro is not None and not persian and intro[1] is not None:
+                # a Latin byline under "محمدجواد ظریف … نوشت:": the Persian name of the introduction is the
+                # account holder's, and the byline's names are further mentions of that person
+                np_ = NP("name", intro[1][0], intro[1][1], intro[1], name=intro[1],
+                         extra_mentions=[*spans, handle])
             nm = f[head[0]:head[1]]
             np_.etype = self.p.chunker.type_of_name(nm)
             if np_.etype == "unknown":
@@ -96,3 +107,21 @@ class EmbeddedPosts(Document):
                 if e - s < 3:
                     continue
                 self.cands.append(Cand("indirect", s, e, None, order=s, np=np_, confidence=0.75, embedded=True))
+
+    def _colon_intro(self, pi: int) -> tuple[int, tuple[int, int] | None] | None:
+        """The line above the byline at `pi` that ends with a speech cue and a colon ("… نوشت:"), when at
+        most eight lines lie between them, with the span of a personal name that is the cue's subject."""
+        f = self.f
+        for k in range(pi - 1, max(-1, pi - 10), -1):
+            a, b = self.paras[k]
+            line = f[a:b].rstrip()
+            if not line.endswith(":"):
+                continue
+            colon = a + len(line) - 1
+            cue = next((c for c in self.cues_between(a, colon + 1) if not f[c.end:colon].strip(" \u200c")), None)
+            if cue is None or k == pi - 1:
+                return None
+            np_ = self.p.chunker.find_source(f, self.toks_in(a, cue.start))
+            name = np_.name if np_ is not None and np_.kind in ("name", "marked", "title") else None
+            return k, name
+        return None

@@ -122,3 +122,35 @@ def claims(rec: Record) -> list[tuple[str, str | None]]:
 ])
 def test_claims(ex: Extractor, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert claims(extract(ex, text)) == expected
+
+
+# ----------------------------------------------------------------------------- 2. "… نوشت:" over a post (§1.2, §7)
+@pytest.mark.parametrize(("text", "expected", "mentions"), [
+    # every line down to the byline is the post's; a Latin byline names the person introduced in Persian
+    ("محمدجواد ظریف در صفحه اینستاگرام خود نوشت:\nامروز روز بزرگی برای دیپلماسی بود.\n"
+     "از همه همکارانم سپاسگزارم.\nA post shared by Javad Zarif (@jzarif)\n"
+     "وزارت خارجه آمریکا هنوز به این پیام واکنشی نشان نداده است.",
+     [("امروز روز بزرگی برای دیپلماسی بود", "محمدجواد ظریف", "محمدجواد ظریف"),
+      ("از همه همکارانم سپاسگزارم", "محمدجواد ظریف", "محمدجواد ظریف")],
+     ["محمدجواد ظریف", "Javad Zarif", "@jzarif"]),
+    ("علی دایی در توییتی نوشت:\nفوتبال ایران به حمایت نیاز دارد.\n— Ali Daei (@alidaei) March 3, 2024\n"
+     "این پیام با استقبال هواداران روبرو شد.",
+     [("فوتبال ایران به حمایت نیاز دارد", "علی دایی", "علی دایی")], ["علی دایی", "Ali Daei", "@alidaei"]),
+])
+def test_post_under_a_colon_line(ex: Extractor, text: str, expected: list[tuple[str, str | None, str | None]],
+                                 mentions: list[str]) -> None:
+    rec = extract(ex, text)
+    assert attributed(rec) == expected
+    (spk,) = rec.speakers
+    assert [m.text for m in spk.mentions] == mentions
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # without a byline the lines stop at the next attribution or relay
+    ("سخنگوی وزارت خارجه در حساب کاربری خود نوشت:\nتحریم‌ها غیرقانونی است.\n"
+     "در همین حال رئیس‌جمهور فرانسه گفت که مذاکرات ادامه دارد.",
+     [("تحریم‌ها غیرقانونی است", "سخنگوی وزارت خارجه", "سخنگوی وزارت خارجه"),
+      ("مذاکرات ادامه دارد", "رئیس‌جمهور فرانسه", "رئیس‌جمهور فرانسه")]),
+])
+def test_colon_lines_stop(ex: Extractor, text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert attributed(extract(ex, text)) == expected
