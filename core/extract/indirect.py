@@ -100,9 +100,11 @@ def characterisation(f: str, clause_start: int, cue: Cue) -> tuple[int, int] | N
             return None
         return clause_span(f, clause_start + best, cue.start)
     ra = ([*re.finditer(r"(?<![\w\u200c])را(?![\w\u200c])", region)] or [None])[-1]
-    if ra is None or not re.search(r"\w", region[ra.end():]):
+    # an additive particle after را is no predicate ("همکاری با روسیه را نیز راهبردی خواند")
+    pred = re.sub(r"^[ \u200c]*(?:هم|نیز)(?![\w\u200c])", "", region[ra.end():]) if ra is not None else ""
+    if ra is None or not re.search(r"\w", pred):
         return None  # "X را خواند" without a predicate is reading, not characterising
-    if re.match(r"[ \u200c]*(?:از|با|در|برای|بر|تا|هم|نیز)(?![\w\u200c])", region[ra.end():]):
+    if re.match(r"[ \u200c]*(?:از|با|در|برای|بر|تا|هم|نیز)(?![\w\u200c])", pred):
         return None  # an adverbial, not a predicate: "کتاب را با دقت خواند"
     # the object before "را": the caller passes the position after the subject and framing
     before = region[:ra.start()]
