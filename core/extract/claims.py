@@ -57,7 +57,7 @@ SPEECH_EVENT = re.compile(W + r"(?:گفت[\u200c ]?و[\u200c ]?گو|گفتگو|�
                           r"[ \u200c]+(?:کرد|کردند|کرده|نمود|نمودند|داشت|داشتند)" + E)
 #: cue nouns that, with a noun-phrase object, name a (legal) act rather than speech: "دادگاه تجدیدنظر حکم را
 #: تأیید کرد", "وکیل متهم به رأی دادگاه اعتراض کرد" are events (claims); with a clause they stay cues
-ACT_LEMMAS = frozenset(["تایید", "تأیید", "اعتراض", "شکایت"])
+ACT_LEMMAS = frozenset(["تایید", "تأیید", "اعتراض", "شکایت", "فاش"])
 #: an announcement whose object is a noun phrase (را right before the cue) reports a checkable action
 ANNOUNCE_LEMMAS = frozenset(["اعلام"])
 NP_OBJECT_BEFORE = re.compile(r"(?<![\w\u200c])را[ \u200c]+$")
