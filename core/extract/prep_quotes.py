@@ -79,6 +79,8 @@ class PrepCues(MarkedQuotes):
                 k = next((k for k in range(j, min(len(ytoks), j + 5)) if ytoks[k].text in ("،", ",")), None)
                 if k is not None and not self._has_verb(ytoks[j:k]):
                     q = ytoks[k].end
+            if comma is not None and kind != "conduit":
+                q = self._past_appositive(np_, q, sent[1])
             s, e = clause_span(f, q, sent[1])
             if e - s < 5:
                 continue
@@ -87,6 +89,30 @@ class PrepCues(MarkedQuotes):
                 c.np = np_
             self._mixed(c)
             self.cands.append(c)
+
+    def _past_appositive(self, np_: NP, q: int, end: int) -> int:
+        """Where the content starts after "به اعتقاد X،": past an appositive closed by a second comma
+        ("به اعتقاد سعید لیلاز، اقتصاددان و تحلیلگر مسائل سیاسی، …") or the anonymity formula ("…، که خواست
+        نامش فاش نشود، …"); the appositive of a person is a title mention (GUIDELINES §1.5, §2)."""
+        f = self.f
+        for x, y in self.anon_spans:
+            if q <= x and not f[q:x].strip(" \u200c"):
+                return y
+        if np_.kind in ("pronoun", "refl", "dem"):
+            return q  # "به گفته وی، تهران، پایتخت ایران، …": a pronoun takes no appositive
+        toks = self.toks_in(q, end)
+        k = next((k for k, t in enumerate(toks) if t.text in ("،", ",")), None)
+        if k is None or not 1 <= k <= 6 or len(toks) - k < 4:
+            return q
+        seg = toks[:k]
+        ch = self.p.chunker
+        if ch.fw(seg[0]) is not None or any(ch.is_stop(t) and t.text != "و" for t in seg) \
+                or any(t.text[:1].isdigit() or t.text in self.lx.pronouns for t in seg) or self._has_verb(seg) \
+                or any(t.text in self.lx.content_nouns for t in seg[:1]):
+            return q
+        if np_.kind in ("name", "marked") and np_.etype in ("person", "unknown") and np_.title is None:
+            np_.title = (seg[0].start, seg[-1].end)
+        return toks[k].end
 
     def _source_to_comma(self, np_: NP, ytoks: list[Tok], j: int) -> int:
         """A prepositional cue's source runs to its comma when only name words lie between

@@ -172,3 +172,26 @@ def test_post_under_a_colon_line(ex: Extractor, text: str, expected: list[tuple[
 ])
 def test_colon_lines_stop(ex: Extractor, text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
     assert attributed(extract(ex, text)) == expected
+
+
+# ----------------------------------------------------------------------------- 6. appositives after a prepositional cue
+@pytest.mark.parametrize(("text", "expected", "role"), [
+    ("به اعتقاد سعید لیلاز، اقتصاددان و تحلیلگر مسائل سیاسی، دولت راهی جز اصلاح قیمت‌ها ندارد.",
+     [("دولت راهی جز اصلاح قیمت‌ها ندارد", "سعید لیلاز", "سعید لیلاز")], "اقتصاددان و تحلیلگر مسائل سیاسی"),
+    ("به باور دکتر محمدرضا محبوب‌فر، اپیدمیولوژیست، موج جدید کرونا در راه است.",
+     [("موج جدید کرونا در راه است", "محمدرضا محبوب‌فر", "محمدرضا محبوب‌فر")], "اپیدمیولوژیست"),
+    ("به نوشته روزنامه همشهری، ارگان شهرداری تهران، قیمت مسکن ۴۰ درصد افزایش یافته است.",
+     [("قیمت مسکن ۴۰ درصد افزایش یافته است", "روزنامه همشهری", "روزنامه همشهری")], None),
+    # the anonymity formula is neither the source nor the content
+    ("به گفته یک مقام آگاه در وزارت خارجه، که خواست نامش فاش نشود، مذاکرات متوقف شده است.",
+     [("مذاکرات متوقف شده است", "مقام آگاه در وزارت خارجه", "یک مقام آگاه در وزارت خارجه")], None),
+    # a framing adverbial between commas stays in the content
+    ("به گفته وزیر کار، در سال گذشته، ۲۰۰ هزار شغل ایجاد شده است.",
+     [("در سال گذشته، ۲۰۰ هزار شغل ایجاد شده است", "وزیر کار", "وزیر کار")], "وزیر کار"),
+])
+def test_appositive_after_prepositional_cue(ex: Extractor, text: str,
+                                            expected: list[tuple[str, str | None, str | None]],
+                                            role: str | None) -> None:
+    rec = extract(ex, text)
+    assert attributed(rec) == expected
+    assert rec.speakers[0].role == role
