@@ -12,7 +12,7 @@ from .candidates import Cand
 from .indirect import clause_span
 from .marked import MarkedQuotes
 from .nps import NP, VERBISH
-from .textspans import Tok
+from .textspans import Tok, trim
 
 PUNCT_NAME_STOP = frozenset(["(", ")", "«", "»", ":", "؛", "-", "–", "—", "/", "\"", "“", "”", "."])
 
@@ -83,12 +83,27 @@ class PrepCues(MarkedQuotes):
                 q = self._past_appositive(np_, q, sent[1])
             s, e = clause_span(f, q, sent[1])
             if e - s < 5:
+                if kind != "conduit" and phrase != "به نقل از":
+                    self._postposed(a, b, sent, np_)
                 continue
             c = Cand("indirect", s, e, (a, b), order=a, np=np_, confidence=0.75)
             if np_.kind == "refl":
                 c.np = np_
             self._mixed(c)
             self.cands.append(c)
+
+    def _postposed(self, a: int, b: int, sent: tuple[int, int], np_: NP) -> None:
+        """«…»، به گفته X.: a marked passage right before a prepositional cue that ends its sentence is X's
+        direct quote, with the cue "به گفته"."""
+        f = self.f
+        pair = next((p for p in self.pairs_between(self.para_of(a)[0], a)
+                     if p.outer_end <= a and not f[p.outer_end:a].strip(" ،,\u200c")), None)
+        if pair is None or pair.open in self.claimed_pairs:
+            return
+        s, e = trim(f, *pair.inner)
+        if e - s >= 2:
+            self.claimed_pairs.add(pair.open)
+            self.cands.append(Cand("direct", s, e, (a, b), order=a, np=np_, confidence=0.8))
 
     def _past_appositive(self, np_: NP, q: int, end: int) -> int:
         """Where the content starts after "به اعتقاد X،": past an appositive closed by a second comma
