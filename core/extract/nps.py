@@ -85,14 +85,37 @@ class Chunker:
             k = i
             while k < j and (toks[k].text in first_names or toks[k].text in NAME_PARTICLES):
                 k += 1
+            if k == j - 1 and toks[k].text in SURNAME_SECONDS and k - 1 > i:
+                k -= 1  # "الهام امین زاده": the last "first name" is the surname's first part
             if 1 <= j - k <= 2 and j - k < j - i and (j >= n or self.is_stop(toks[j]) or self.is_title_start(toks, j)):
                 sur = tuple(t.text for t in toks[k:j])
-                if len(sur) > 1:
+                if not (len(sur) == 1 and (sur[0] in first_names or sur[0] in self.lx.content_nouns
+                                           or self.fw(toks[k]) is not None or not sur[0].isalpha())):
                     found.setdefault(sur[0], []).append(sur)
             i = max(j, i + 1)
+        # a name the lexicon does not know, made a full name by an appositive title after it ("الهام امین
+        # زاده، معاون حقوقی رئیس‌جمهور،"): its last word, or its last two after a surname's second part
+        for c in range(2, n - 1):
+            if toks[c].text not in ("،", ",") or not self.is_title_start(toks, c + 1):
+                continue
+            k = c
+            while k > 0 and c - k < 3 and self._name_word(toks[k - 1]):
+                k -= 1
+            if c - k < 2 or (k > 0 and not self.is_stop(toks[k - 1])) or toks[k].text in first_names:
+                continue
+            m = 2 if toks[c - 1].text in SURNAME_SECONDS and c - k == 3 else 1
+            sur = tuple(t.text for t in toks[c - m:c])
+            if m > 1 or sur[0] not in self.lx.content_nouns:
+                found.setdefault(sur[0], []).append(sur)
         for v in found.values():
             v.sort(key=len, reverse=True)
         self.surnames = found
+
+    def _name_word(self, t: Tok) -> bool:
+        """A word that can be part of a personal name: no stop word, title, lexicon noun or digit."""
+        w = t.text
+        return w.isalpha() and not self.is_stop(t) and self.fw(t) is None and w not in self.lx.content_nouns \
+            and w not in self.lx.titles and w not in self.lx.honorifics and not self.is_strong_head(w)
 
     def known_surname_end(self, toks: list[Tok], i: int) -> int | None:
         """Index after a known (multi-word) surname starting at toks[i], the longest that matches."""
@@ -226,7 +249,7 @@ class Chunker:
         """Index after a personal name starting at toks[i]."""
         j = i + 1
         first = toks[i].text in self.lx.first_names
-        if not first and self.surnames:
+        if self.surnames and (i == 0 or toks[i - 1].text not in self.lx.first_names):
             known = self.known_surname_end(toks, i)
             if known is not None:
                 return known
