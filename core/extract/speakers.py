@@ -388,11 +388,27 @@ class Registry:
                             k -= 1
                         if k < len(words) - 1:
                             o.name = " ".join(words[k:])
-                            start = m.start() - len(before) + before.rfind(words[k])
+                            start = max(0, m.start() - 40) + before.rfind(words[k])
                             o.name_spans.append((start, start + len(o.name)))
                         del full
                         break
                 if e.merged_into is not None:
+                    break
+                # no speaker has that name: a holder named in the article's own sentences ("امیر قلعه‌نویی
+                # سرمربی تیم ملی است") names the title-only speaker (first name + surname right before the title)
+                if len(words) >= 2 and words[-2] in self.lx.first_names and words[-1] not in self.lx.first_names \
+                        and words[-1].isalpha() and words[-1] not in self.lx.content_nouns \
+                        and words[-1] not in self.lx.titles and not e.indefinite and e.etype == "person":
+                    pos = before.rfind(f"{words[-2]} {words[-1]}")
+                    if pos < 0:
+                        continue
+                    start = max(0, m.start() - 40) + pos  # `before` is a prefix of the 40 characters before
+                    end = start + len(words[-2]) + 1 + len(words[-1])
+                    e.name = self.text[start:end]
+                    e.named = True
+                    e.name_spans.append((start, end))
+                    e.mentions.add((start, end))
+                    e.mentions.add((m.start(), m.end()))
                     break
 
     def _roles_close(self, a: str, b: str) -> bool:

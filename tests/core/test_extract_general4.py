@@ -207,3 +207,22 @@ def test_appositive_after_prepositional_cue(ex: Extractor, text: str,
     rec = extract(ex, text)
     assert attributed(rec) == expected
     assert rec.speakers[0].role == role
+
+
+# ----------------------------------------------------------------------------- 4. a title-only speaker named elsewhere
+@pytest.mark.parametrize(("text", "expected", "mentions"), [
+    ("مهدی تاج رئیس فدراسیون فوتبال است. «قرارداد سرمربی تمدید می‌شود»، رئیس فدراسیون فوتبال گفت.",
+     [("قرارداد سرمربی تمدید می‌شود", "مهدی تاج", "رئیس فدراسیون فوتبال")],
+     ["مهدی تاج", "رئیس فدراسیون فوتبال", "رئیس فدراسیون فوتبال"]),
+    # nobody named with the title: the title stays the speaker's name
+    ("جلسه با حضور رئیس فدراسیون فوتبال برگزار شد. «قرارداد تمدید می‌شود»، رئیس فدراسیون فوتبال گفت.",
+     [("قرارداد تمدید می‌شود", "رئیس فدراسیون فوتبال", "رئیس فدراسیون فوتبال")],
+     ["رئیس فدراسیون فوتبال", "رئیس فدراسیون فوتبال"]),
+])
+def test_title_only_speaker_named_in_the_article(ex: Extractor, text: str,
+                                                 expected: list[tuple[str, str | None, str | None]],
+                                                 mentions: list[str]) -> None:
+    rec = extract(ex, text)
+    assert attributed(rec) == expected
+    (spk,) = rec.speakers
+    assert [m.text for m in spk.mentions] == mentions
