@@ -43,7 +43,7 @@ NUMBER = re.compile(r"\d|" + W + r"(?:یک|دو|سه|چهار|پنج|شش|هفت
 PAST_EVENT = re.compile(r"(?:کرد|کرده|شد|شده|بود|داد|داده|داشت|داشته|رسید|رسیده|رفت|رفته|آمد|آمده|یافت|"
                         r"یافته|باختند|زد|زده|گرفت|گرفته|ساخت|ساخته|دیده|برد|برده)"
                         r"(?:ند|یم|ه|ه‌اند|ه اند|ه است|ه‌است|ه‌ایم|ه ایم)?" + E)
-SCHEDULE = re.compile(W + r"(?:روز|شنبه|یکشنبه|دوشنبه|سه[\u200c ]?شنبه|چهارشنبه|پنج[\u200c ]?شنبه|جمعه|فردا|"
+SCHEDULE = re.compile(W + r"(?:روز|هفته|شنبه|یکشنبه|دوشنبه|سه[\u200c ]?شنبه|چهارشنبه|پنج[\u200c ]?شنبه|جمعه|فردا|"
                       r"امشب|ماه|سال)" + E)
 #: "has not announced / did not explain / said nothing": a refusal is a checkable fact (GUIDELINES §7), even
 #: when the unanswered question follows ("توضیح نداد که چرا …")
@@ -60,7 +60,7 @@ SPEECH_EVENT = re.compile(W + r"(?:گفت[\u200c ]?و[\u200c ]?گو|گفتگو|�
 ACT_LEMMAS = frozenset(["تایید", "تأیید", "اعتراض", "شکایت", "فاش"])
 #: an announcement whose object is a noun phrase (را right before the cue) reports a checkable action
 ANNOUNCE_LEMMAS = frozenset(["اعلام"])
-NP_OBJECT_BEFORE = re.compile(r"(?<![\w\u200c])را[ \u200c]+$")
+NP_OBJECT_BEFORE = re.compile(r"(?<![\w\u200c])را(?:[ \u200c]+[^\s،,.:؛]+){0,3}[ \u200c]+$")
 FRAMING = re.compile(r"^(?:این در حالی است که|این کاملا آشکار است که|این در حالیست که|گفتنی است|"
                      r"لازم به ذکر است|شایان ذکر است)[\s،]*")
 
@@ -80,7 +80,9 @@ EVAL_END = re.compile(
 #: hyperbole in a speaker's words ("اقتصاد را به بن‌بست رسانده", "فضای کسب‌وکار را نابود کرده"): an
 #: assessment, not a checkable event; advice ("توصیه ما … این است که") asserts nothing
 SPEAKER_OPINION = re.compile(W + r"(?:نابود|فلج|بن[\u200c ]?بست|ورطه|به[\u200c ]+باد[\u200c ]+(?:داد|رفت)\w*|"
-                             r"ویران[\u200c ]?(?:کرد|کرده|شد|شده)|توصیه)" + E)
+                             r"ویران[\u200c ]?(?:کرد|کرده|شد|شده)|توصیه|"
+                             # a legal judgement in a speaker's words ("… جرم محسوب می‌شود", "مغایر با قانون")
+                             r"محسوب[\u200c ]+(?:می[\u200c ]?شو|شده|است)\w*|مغایر|منافی)" + E)
 
 
 @dataclass(slots=True)

@@ -170,7 +170,7 @@ class Extractor:
         # background action, checkable, not a quote
         speech = [c for c in an.cues if (c.start, c.end) in used_cues
                   or not (c.lemma in ACT_LEMMAS or (c.lemma in ANNOUNCE_LEMMAS and not c.present and not c.passive
-                                                    and NP_OBJECT_BEFORE.search(an.f, max(0, c.start - 4), c.start)))]
+                                                    and NP_OBJECT_BEFORE.search(an.f, max(0, c.start - 40), c.start)))]
         speech_starts = [c.start for c in speech]
         cue_pos = sorted(speech_starts + [a for a, _, _ in an.preps])
         spans = sorted((c.start, c.end) for c in cands)
