@@ -137,30 +137,52 @@ class Extractor:
 
     def _resolve(self, cands: list[Cand], reg: Registry, an: Analysis) -> None:
         interviewee: Entity | None = None
+        # a source inside another quote's span is reported by that quote's speaker ("وزیر گفت که شهرداری اعلام
+        # کرده بود که …"): it does not become the antecedent of a later وی/او or dropped subject
+        spans = sorted((c.start, c.end) for c in cands)
+        starts = [a for a, _ in spans]
+        runmax: list[int] = []
+        for _, b in spans:
+            runmax.append(max(b, runmax[-1]) if runmax else b)
+
+        def nested(pos: int) -> bool:
+            k = bisect.bisect_right(starts, pos) - 1
+            return k >= 0 and runmax[k] > pos
+
         for c in cands:
             if c.mode == "null":
                 continue
-            if c.mode == "share" and c.share_with is not None:
-                c.entity, c.mention = c.share_with.entity, c.share_with.mention
-                reg.set_last(c.entity if isinstance(c.entity, Entity) else None)
-                continue
+            saved = (reg.last, reg.last_single, reg.last_person)
+            pos = c.np.head[0] if c.np is not None else c.cue[0] if c.cue is not None else None
+            inner = c.mode != "last" and pos is not None and nested(pos)
+            self._resolve_one(c, reg, an, interviewee)
             if c.mode == "interviewee":
-                if interviewee is None:
-                    interviewee = reg.last or next((e for e in reg.live() if e.etype == "person"), None)
-                c.entity, c.mention = interviewee, None
-                continue
-            if c.mode == "last" or c.np is None:
-                c.entity, c.mention = reg.last, None
-                if reg.last is None and c.cue is not None and c.kind != "direct":
-                    # a dropped subject with no speaker before it: the one asked or interviewed earlier, or the
-                    # subject of an earlier sentence
-                    prior = an.antecedent(c.cue[0])
-                    if prior is not None:
-                        c.entity, _ = reg.resolve(prior)
-                continue
-            c.entity, c.mention = reg.resolve(c.np, embedded=c.embedded)
-            if c.entity is None:
-                c.mention = None
+                interviewee = c.entity if isinstance(c.entity, Entity) else interviewee
+            if inner:
+                reg.last, reg.last_single, reg.last_person = saved
+
+    def _resolve_one(self, c: Cand, reg: Registry, an: Analysis, interviewee: Entity | None) -> None:
+        if c.mode == "share" and c.share_with is not None:
+            c.entity, c.mention = c.share_with.entity, c.share_with.mention
+            reg.set_last(c.entity if isinstance(c.entity, Entity) else None)
+            return
+        if c.mode == "interviewee":
+            if interviewee is None:
+                interviewee = reg.last or next((e for e in reg.live() if e.etype == "person"), None)
+            c.entity, c.mention = interviewee, None
+            return
+        if c.mode == "last" or c.np is None:
+            c.entity, c.mention = reg.last, None
+            if reg.last is None and c.cue is not None and c.kind != "direct":
+                # a dropped subject with no speaker before it: the one asked or interviewed earlier, or the
+                # subject of an earlier sentence
+                prior = an.antecedent(c.cue[0])
+                if prior is not None:
+                    c.entity, _ = reg.resolve(prior)
+            return
+        c.entity, c.mention = reg.resolve(c.np, embedded=c.embedded)
+        if c.entity is None:
+            c.mention = None
 
     def _own_voice_sentences(self, an: Analysis, cands: list[Cand]) -> list[tuple[int, int]]:
         out = []
