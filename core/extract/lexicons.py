@@ -54,6 +54,7 @@ class Lexicons:
     pronouns: dict[str, str] = field(default_factory=dict)
     first_names: set[str] = field(default_factory=set)
     content_nouns: set[str] = field(default_factory=set)
+    common_nouns: set[str] = field(default_factory=set)
     title_words: set[str] = field(default_factory=set)
     institution_aliases: list[tuple[str, str]] = field(default_factory=list)  # (alias, canonical), longest first
     function_words: dict[str, str] = field(default_factory=dict)
@@ -88,6 +89,7 @@ def load() -> Lexicons:
     lx.pronouns = {r[0]: (r[1] if len(r) > 1 else "3s") for r in _rows("pronouns.tsv")}
     lx.first_names = {r[0] for r in _rows("first_names.tsv")}
     lx.content_nouns = {r[0] for r in _rows("content_nouns.tsv")}
+    lx.common_nouns = {r[0] for r in _rows("common_nouns.tsv")}
     lx.title_words = {r[0] for r in _rows("title_words.tsv")}
     pairs = [(a.strip(), r[0]) for r in _rows("institution_aliases.tsv") if len(r) > 1
              for a in r[1].split(",") if a.strip()]

@@ -28,6 +28,8 @@ NAME_PARTICLES = frozenset(["سید", "میر", "آل", "ابو", "بن", "اب�
 #: name parts even where the word also has a common meaning (فرد "individual")
 SURNAME_SECONDS = frozenset(["نژاد", "پور", "زاده", "فر", "فرد", "راد", "نیا", "منش", "کیا", "مقدم", "وند", "آبادی",
                              "دوست", "خواه", "نسب", "بخش", "فام", "پناه", "کار"])
+#: a plural or derived noun ("سیاست‌های", "شفاف‌سازی", "بازگشت‌پذیری"): never part of a name
+NOUN_SUFFIX_RE = re.compile(r"\u200c(?:ها|های|هایی|سازی|گیری|پذیری|رسانی|گذاری|آوری|کننده|کنندگان|شناسی)$")
 CLAUSE_WORD_RE = re.compile(r"^ن?می\u200c|\u200c(?:ام|ای|ایم|اید|اند|است)$|^(?:است|بود|شد|کرد|نیست)$")
 VERB_IN_TEXT_RE = re.compile(r"(?<![\w\u200c])(?:است|بود|شد|کرد|نیست|می[\u200c ]?\w+|\w+(?:ند|ید))(?![\w\u200c])")
 
@@ -259,7 +261,8 @@ class Chunker:
                     and not self.is_stop(toks[j - 1]):
                 j += 1  # "رضایی فرد": the second part of a two-word surname
                 continue
-            if self.is_stop(t) or self.is_title_start(toks, j) or t.text in self.lx.honorifics \
+            if self.is_stop(t) or self.is_title_start(toks, j) \
+                    or t.text in self.lx.honorifics \
                     or t.text in self.lx.content_nouns \
                     or t.text[:1].isdigit() or self.is_strong_head(t.text) or t.text in NUMBER_WORDS:
                 break
@@ -526,6 +529,8 @@ class Chunker:
                 i += 1
                 continue
             np_, j = self.phrase_at(f, toks, i)
+            if np_ is not None and at_start and not after_prep:
+                j = self._cut_name_before_object(toks, i, j, np_)
             if np_ is None:
                 at_start = False
                 after_prep = False
@@ -552,6 +557,37 @@ class Chunker:
                 continue
             return np_
         return None
+
+    def _cut_name_before_object(self, toks: list[Tok], i: int, j: int, np_: NP) -> int:
+        """A bare surname at the clause start ran into the را-object: "همتی | مدیریت بازار ارز را موفق
+        ارزیابی کرد". The name keeps its first word and what can only continue a surname (a surname's second
+        part, a particle); returns the new end index (j when nothing is cut)."""
+        if np_.kind != "name" or np_.name is None or np_.title is not None or np_.end != np_.name[1] \
+                or j - i < 2 or toks[i].text in self.lx.first_names or toks[i].text in self.lx.honorifics \
+                or (self.surnames and self.known_surname_end(toks, i) is not None):
+            return j
+        for t in toks[j:j + 12]:
+            if t.text in ("،", ",", ":", "؛", ".") or t.text.startswith(("می\u200c", "نمی\u200c")):
+                return j
+            if t.text == "را":
+                break
+        else:
+            return j
+        dem = next((x for x in range(i + 1, j) if self.fw(toks[x]) in ("dem", "indef", "quant")), None)
+        if dem is not None:
+            k = dem  # "مک کین | این توافق را …": a determiner opens the object
+        else:
+            k = i + 1
+            while k < j and (toks[k].text in SURNAME_SECONDS or toks[k].text in NAME_PARTICLES):
+                k += 1
+        w = toks[k].text if k < j else ""
+        # only where the next word is plainly no name part: "هاشمی رفسنجانی … را" keeps its two words
+        if k >= j or not (dem is not None or w in self.lx.content_nouns or w in self.lx.common_nouns
+                          or NOUN_SUFFIX_RE.search(w)):
+            return j
+        np_.name = np_.head = (np_.name[0], toks[k - 1].end)
+        np_.end = toks[k - 1].end
+        return k
 
     def _skip_pp(self, toks: list[Tok], i: int) -> int:
         """Skip a prepositional phrase: to the next comma if one comes soon, else past its noun phrase."""
