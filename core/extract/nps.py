@@ -20,6 +20,8 @@ VERBISH = frozenset(["است", "بود", "شد", "کرد", "هست", "نیست",
 NUMBER_WORDS = frozenset(["یک", "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "نه", "ده", "یازده", "دوازده", "بیست", "سی", "چهل", "پنجاه", "شصت", "هفتاد", "هشتاد", "نود", "صد", "هزار"])
 #: organisation heads that stand alone (no ezafe complement noun): "دولت | افزایش قیمت‌ها را …"
 SELF_CONTAINED_ORGS = frozenset(["دولت", "مجلس", "پارلمان", "کنگره", "پلیس", "ارتش", "کابینه", "دادگاه"])
+#: verbal nouns inside an organisation's or a title's name that take a prepositional complement
+PREP_GOVERNORS = {"مبارزه": "با", "مقابله": "با", "حمایت": "از", "پیشگیری": "از", "صیانت": "از", "دفاع": "از"}
 #: words inside a surname ("سید علی", "آل اسحاق", "فون در لاین")
 NAME_PARTICLES = frozenset(["سید", "میر", "آل", "ابو", "بن", "ابن", "فون", "ون", "دو", "دی", "دل", "ال", "عبد"])
 #: a word of a clause, not a name: a finite verb (present/continuous prefix, ZWNJ-joined perfect/person ending,
@@ -171,6 +173,10 @@ class Chunker:
                     and toks[j + 1].text not in self.lx.content_nouns \
                     and (title or (toks[j + 1].text.endswith("ی") and toks[j - 1].text.endswith("ی"))):
                 j += 2
+                continue
+            if t.text in ("با", "از") and title and j + 1 < n and PREP_GOVERNORS.get(toks[j - 1].text) == t.text \
+                    and not self.is_stop(toks[j + 1]) and self.fw(toks[j + 1]) is None:
+                j += 2  # "ستاد ملی مقابله با کرونا", "سازمان حمایت از مصرف‌کنندگان": the noun's complement
                 continue
             if t.text == "در" and dar and j + 1 < n and toks[j + 1].text not in EVENT_NOUNS \
                     and not toks[j + 1].text.startswith(("این", "آن")) \
