@@ -153,6 +153,15 @@ class Chunker:
         base = t[:-1] if t.endswith("ی") else t
         return base in self.lx.titles and base not in ("مقام",)
 
+    def plural_title(self, w: str) -> bool:
+        """A plural of a title ("مدیران", "معاونان", "سخنگویان", "وزرا" is in group_nouns): a group source."""
+        for suf in ("ان", "\u200cها", "ها"):
+            if w.endswith(suf) and len(w) > len(suf) + 2:
+                stem = w[:-len(suf)]
+                if stem in self.lx.titles or (stem.endswith("ی") and stem[:-1] in self.lx.titles):
+                    return True
+        return False
+
     def is_strong_head(self, w: str) -> bool:
         lx = self.lx
         return w in lx.outlet_words or w in lx.org_words or w in lx.group_nouns or w in lx.states \
@@ -382,7 +391,7 @@ class Chunker:
             if t.text == "دولت" and j == i + 2 and toks[i + 1].text in lx.states:
                 np_.kind = "state"
             return np_, j
-        if t.text in lx.group_nouns:
+        if t.text in lx.group_nouns or self.plural_title(t.text):
             j = self.extend(toks, i, title=False, limit=5)
             return NP("group", t.start, toks[j - 1].end, (t.start, toks[j - 1].end), etype="group"), j
         if t.text in lx.states or self._multi(toks, i, lx.states):
