@@ -479,7 +479,7 @@ def _cost(c: _Cand, year: int, pub: dt.date, tense: str | None, base: int) -> fl
         # a past clause: the most recent such date not after publication; but a date up to three weeks after
         # publication is nearer than one almost a year before it (a late publication date, an event reported
         # as done on its day)
-        cost += 120 if delta <= 21 else 1_000
+        cost += 120 if delta <= 21 and c.granularity == "day" else 1_000
     elif tense == "ahead" and delta < 0:
         cost += 120
     elif tense == "present" and delta < 0:

@@ -163,6 +163,8 @@ CASES = [
     # a past clause dated a few days after publication: that date, not the same day a year earlier
     ("وزیر ۱۵ اسفند به تهران سفر کرد.", P1, [("۱۵ اسفند", J, "day", "1401-12-15", "2023-03-06", True)]),
     ("نشست بعدی روز ۸ مارس برگزار خواهد شد.", P1, [("روز ۸ مارس", G, "day", "1401-12-17", "2023-03-08", True)]),
+    # … but a month after publication in a past clause is the previous year's
+    ("بارندگی در فروردین ادامه یافت.", P1, [("فروردین", J, "month", "1401-01-01", None, True)]),
 ]
 
 NON_DATES = [
