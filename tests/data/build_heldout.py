@@ -973,21 +973,31 @@ def build(art: dict[str, Any], item: int) -> dict[str, Any]:
             "speakers": speakers, "quotes": quotes, "claims": claims, "dates": dates}
 
 
+def render_set(articles: list[dict[str, Any]], build_fn: Any) -> str:
+    """A set's JSONL text: `build_fn(article, item)` for each article, one line each."""
+    return "".join(json.dumps(build_fn(a, i), ensure_ascii=False) + "\n" for i, a in enumerate(articles, 1))
+
+
+def builder_main(argv: list[str], out_path: Path, rendered: str) -> int:
+    """Every set's command line: write `out_path`, or with --check fail when it is stale."""
+    if "--check" in argv:
+        if not out_path.exists() or out_path.read_text(encoding="utf-8") != rendered:
+            print(f"{out_path} is stale: run build_{out_path.stem}.py", file=sys.stderr)
+            return 1
+        return 0
+    out_path.write_text(rendered, encoding="utf-8")
+    lines = rendered.splitlines()
+    words = sum(len(json.loads(line)["text"].split()) for line in lines)
+    print(f"wrote {out_path} ({len(lines)} articles, {words} words)")
+    return 0
+
+
 def render() -> str:
-    return "".join(json.dumps(build(a, i), ensure_ascii=False) + "\n" for i, a in enumerate(ARTICLES, 1))
+    return render_set(ARTICLES, build)
 
 
 def main(argv: list[str]) -> int:
-    out = render()
-    if "--check" in argv:
-        if not OUT.exists() or OUT.read_text(encoding="utf-8") != out:
-            print(f"{OUT} is stale: run {Path(__file__).name}", file=sys.stderr)
-            return 1
-        return 0
-    OUT.write_text(out, encoding="utf-8")
-    words = sum(len(build(a, i)["text"].split()) for i, a in enumerate(ARTICLES, 1))
-    print(f"wrote {OUT} ({len(ARTICLES)} articles, {words} words)")
-    return 0
+    return builder_main(argv, OUT, render())
 
 
 if __name__ == "__main__":

@@ -15,7 +15,6 @@ This file is not collected by pytest.
 from __future__ import annotations
 
 import importlib.util
-import json
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -589,20 +588,11 @@ def build(art: dict[str, Any], item: int) -> dict[str, Any]:
 
 
 def render() -> str:
-    return "".join(json.dumps(build(a, i), ensure_ascii=False) + "\n" for i, a in enumerate(ARTICLES, 1))
+    return _B.render_set(ARTICLES, build)
 
 
 def main(argv: list[str]) -> int:
-    out = render()
-    if "--check" in argv:
-        if not OUT.exists() or OUT.read_text(encoding="utf-8") != out:
-            print(f"{OUT} is stale: run {Path(__file__).name}", file=sys.stderr)
-            return 1
-        return 0
-    OUT.write_text(out, encoding="utf-8")
-    for i, a in enumerate(ARTICLES, 1):
-        print(f"{a['id']}: {len(build(a, i)['text'].split())} words")
-    return 0
+    return _B.builder_main(argv, OUT, render())
 
 
 if __name__ == "__main__":
