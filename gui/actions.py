@@ -42,10 +42,12 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("set_speaker", "annotate", ("E",), separator_before=True),
     ActionSpec("cycle_kind", "annotate", ("K",)),
     ActionSpec("link_claim", "annotate", ("L",)),
-    ActionSpec("start_earlier", "annotate", ("[",), separator_before=True),
-    ActionSpec("start_later", "annotate", ("]",)),
-    ActionSpec("end_earlier", "annotate", (";",)),
-    ActionSpec("end_later", "annotate", ("'",)),
+    # boundary keys move an edge the way the key sits on the keyboard, as the analyst sees it:
+    # in right-to-left text the left key moves the edge leftwards, i.e. forward in reading order
+    ActionSpec("start_left", "annotate", ("[",), separator_before=True),
+    ActionSpec("start_right", "annotate", ("]",)),
+    ActionSpec("end_left", "annotate", (";",)),
+    ActionSpec("end_right", "annotate", ("'",)),
     ActionSpec("span_from_selection", "annotate", ("B",)),
     ActionSpec("accept", "annotate", ("A",), separator_before=True),
     ActionSpec("reject", "annotate", ("R",)),

@@ -194,6 +194,11 @@ class ArticleView(QPlainTextEdit):
         c.setPosition(self._map.to_utf16(end, end=True), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(c)
 
+    def is_rtl_at(self, cp: int) -> bool:
+        """Whether the paragraph holding code point `cp` is laid out right-to-left on screen."""
+        block = self.document().findBlock(self._map.to_utf16(cp))
+        return block.textDirection() == Qt.LayoutDirection.RightToLeft
+
     def cp_at(self, pos: QPoint) -> int:
         return self._map.to_cp(self.cursorForPosition(pos).position())
 

@@ -47,8 +47,10 @@ class EditOperations(QObject):
             "add_quote": self.add_quote, "add_claim": self.add_claim, "add_date": self.add_date,
             "new_speaker": self.new_speaker, "add_mention": self.add_mention, "set_cue": self.set_cue,
             "set_speaker": self.set_speaker, "cycle_kind": self.cycle_kind, "link_claim": self.link_claim,
-            "start_earlier": lambda: self.nudge("start", -1), "start_later": lambda: self.nudge("start", 1),
-            "end_earlier": lambda: self.nudge("end", -1), "end_later": lambda: self.nudge("end", 1),
+            "start_left": lambda: self.nudge_on_screen("start", "left"),
+            "start_right": lambda: self.nudge_on_screen("start", "right"),
+            "end_left": lambda: self.nudge_on_screen("end", "left"),
+            "end_right": lambda: self.nudge_on_screen("end", "right"),
             "span_from_selection": self.span_from_selection,
             "accept": lambda: self.set_status("accept"), "reject": lambda: self.set_status("reject"),
             "accept_all": self.accept_all, "delete": self.delete, "merge_speakers": self.merge_speakers,
@@ -218,6 +220,15 @@ class EditOperations(QObject):
             return
         self.run(C.DeleteItem(found[1].id))
         self.session.set_current("", "")
+
+    def nudge_on_screen(self, edge: str, side: str) -> None:
+        """Move an edge one word towards `side` ('left'/'right') as the text is shown: in a
+        right-to-left paragraph left is forward in reading order, in a left-to-right one backward."""
+        found = self.current(*SPAN_LAYERS)
+        if found is None:
+            return
+        rtl = self.view.is_rtl_at(found[1].start)
+        self.nudge(edge, 1 if (side == "left") == rtl else -1)
 
     def nudge(self, edge: str, step: int) -> None:
         """Move the current item's start or end by one word (step -1: earlier, +1: later)."""

@@ -174,12 +174,38 @@ def test_accept_and_reject_by_single_key(window: MainWindow, qtbot, key: Qt.Key,
 def test_boundary_nudge_by_word_and_undo(window: MainWindow, qtbot) -> None:
     before = snapshot(window)
     select(window, "quotes", "q2")
-    qtbot.keyClick(window.view, Qt.Key.Key_BracketRight)   # start one word later
+    qtbot.keyClick(window.view, Qt.Key.Key_BracketLeft)   # start one word leftwards: later in Persian
     q2 = window.session.record.quote("q2")
     assert q2.text == "سفر در ۲۳ شهریور انجام شد" and q2.status == "edited"
     assert q2.speaker == "s1" and q2.cue is not None  # links kept
     window.actions["undo"].trigger()
     assert snapshot(window) == before
+
+
+@pytest.mark.parametrize(("key", "edge", "side"), [
+    (Qt.Key.Key_BracketLeft, "start", "left"), (Qt.Key.Key_BracketRight, "start", "right"),
+    (Qt.Key.Key_Semicolon, "end", "left"), (Qt.Key.Key_Apostrophe, "end", "right"),
+])
+def test_boundary_keys_move_the_edge_the_way_the_key_sits_on_screen(window: MainWindow, qtbot, key: Qt.Key,
+                                                                    edge: str, side: str) -> None:
+    window.resize(2400, 900)  # wide enough for the first paragraph to sit on one line
+    select(window, "quotes", "q2")
+    view, m = window.view, window.view.display
+
+    def x_of(cp: int) -> int:
+        c = QTextCursor(view.document())
+        c.setPosition(m.to_utf16(cp))
+        return view.cursorRect(c).center().x()
+
+    q2 = window.session.record.quote("q2")
+    old = q2.start if edge == "start" else q2.end
+    qtbot.keyClick(window.view, key)
+    q2 = window.session.record.quote("q2")
+    new = q2.start if edge == "start" else q2.end
+    assert new != old
+    assert view.is_rtl_at(q2.start)
+    # the quote sits on one line of right-to-left text: the edge moved towards the pressed key's side
+    assert (x_of(new) < x_of(old)) == (side == "left")
 
 
 def test_drag_the_start_of_a_quote_snaps_to_a_word(window: MainWindow, qtbot) -> None:
