@@ -188,8 +188,36 @@ class Registry:
             self.by_span[head] = e
         return e, m
 
+    def _title_then_name(self, np_: NP) -> NP | None:
+        """A title read on into the name after it ("سرمربی تیم ملی تورج قلعه‌نویی") when a title-only speaker
+        already holds that title: the words after the known title are the holder's name."""
+        f = self.f
+        a, b = np_.title  # type: ignore[misc]
+        text = f[a:b]
+        lx = self.lx
+        for e in reversed(self.live()):
+            if e.named or not e.role or e.etype != "person":
+                continue
+            role = fold(e.role)
+            if not text.startswith(role + " "):
+                continue
+            rest = text[len(role) + 1:]
+            words = rest.split()
+            # a surname's later parts may be common words ("رفیعی فر"), its first word may not
+            if not 2 <= len(words) <= 3 or words[0] in lx.common_nouns or any(
+                    w in lx.titles or w in lx.title_words or w in lx.content_nouns
+                    or w in lx.function_words or w in lx.honorifics or not w.replace("\u200c", "").isalpha()
+                    for w in words):
+                return None
+            ns = a + len(role) + 1
+            return NP("name", np_.start, np_.end, (ns, b), name=(ns, b), title=(a, a + len(role)),
+                      etype="person", extra_mentions=list(np_.extra_mentions))
+        return None
+
     def _resolve_phrase(self, np_: NP, *, embedded: bool) -> tuple[Entity | None, tuple[int, int] | None]:
         f = self.f
+        if np_.title and not np_.name and np_.kind == "title":
+            np_ = self._title_then_name(np_) or np_
         head = np_.head
         if np_.kind == "dem":
             e = self._demonstrative(f[head[0]:head[1]], np_.etype)
