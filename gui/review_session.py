@@ -64,6 +64,7 @@ class ReviewSession(QObject):
         #: the article that mark reviewed / skip left; Ctrl+Z on a fresh article goes back to it
         self.left_behind: str | None = None
         self._last_changes: Changes | None = None   # of the latest edit, undo or redo
+        self._current_at_leave: dict[str, tuple[str, str]] = {}
         self.background = True            # False: extraction and saving run on this thread (screenshots)
         self.saver: SaveQueue | None = None     # saves of the open project, on a worker
         self._pending_extract: set[str] = set()
@@ -299,6 +300,9 @@ class ReviewSession(QObject):
         # no waiting for the save worker: an article whose save is still queued opens from the queue
         self.submit_pending()
         self.left_behind = left_behind
+        if self.record is not None and self.current is not None:
+            # where the analyst was, so an undo that comes back here lands on it again
+            self._current_at_leave[self.record.id] = self.current
         live = self._live.get(article_id)
         if live is not None:
             # opened before in this session: its document is the latest state, with its history
@@ -350,6 +354,7 @@ class ReviewSession(QObject):
         for _doc, stack in self._live.values():
             self._forget_stack(stack)
         self._live.clear()
+        self._current_at_leave.clear()
         self.left_behind = None
         self.undo_stack.clear()
 
@@ -396,8 +401,16 @@ class ReviewSession(QObject):
         found = [f for f in (record.item(i) for i in sorted(changes.ids)) if f is not None]
         spans = [f for f in found if f[0] != "speakers"]
         pick = spans if spans else found
-        if len(pick) == 1:
-            self.set_current(pick[0][0], pick[0][1].id)
+        if pick:
+            # one item: that one; several (an accept-all, a mark reviewed): the first in reading order
+            layer, item = min(pick, key=lambda f: (getattr(f[1], "start", 0), f[1].id))
+            self.set_current(layer, item.id)
+            return
+        # a step that touched no item (the review status alone): back on the item current when the
+        # article was left, if it is still there
+        here = self._current_at_leave.get(record.id)
+        if self.current is None and here is not None and record.item(here[1]) is not None:
+            self.set_current(*here)
 
     def _idle_save_state(self) -> str:
         if self.project is None:

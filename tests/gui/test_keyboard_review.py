@@ -176,6 +176,27 @@ def test_undo_after_mark_reviewed_goes_back_and_restores_the_article(window: Mai
         assert p.load("a1").review_status != "reviewed"
 
 
+@pytest.mark.parametrize(("accept_first", "expected"), [
+    ((), "q1"),              # Ctrl+Enter accepted q1 and q2: undo selects the first it touched
+    (("q1", "q2"), "q2"),    # nothing left to accept: undo selects the item current when a1 was left
+])
+def test_undo_that_brings_back_the_left_article_selects_the_item_it_touched(
+        window: MainWindow, qtbot, accept_first: tuple[str, ...], expected: str) -> None:
+    for qid in accept_first:
+        window.session.set_current("quotes", qid)
+        window.actions["accept"].trigger()
+    window.session.set_current("quotes", "q2")
+    qtbot.keyClick(window.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.article_id == "a2"
+    window.session.set_current("", "")
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.article_id == "a1"
+    assert window.session.current == ("quotes", expected)
+    table = window.panels["quotes"].table
+    rows = table.selectionModel().selectedRows()
+    assert [table.model().index(r.row(), 0).data() for r in rows] == [window.session.record.quote(expected).text]
+
+
 def test_an_article_opened_again_keeps_its_undo_history(window: MainWindow, qtbot) -> None:
     window.session.set_current("quotes", "q1")
     qtbot.keyClick(window.view, Qt.Key.Key_R)
