@@ -201,18 +201,26 @@ class Registry:
             role = fold(e.role)
             if not text.startswith(role + " "):
                 continue
-            rest = text[len(role) + 1:]
-            words = rest.split()
-            # a surname's later parts may be common words ("رفیعی فر"), its first word may not
-            if not 2 <= len(words) <= 3 or words[0] in lx.common_nouns or any(
-                    w in lx.titles or w in lx.title_words or w in lx.content_nouns
-                    or w in lx.function_words or w in lx.honorifics or not w.replace("\u200c", "").isalpha()
-                    for w in words):
+            toks = list(re.finditer(r"\S+", text))
+            words = [t.group() for t in toks]
+            name_like = [n for n in (3, 2) if len(words) - n >= len(role.split()) and self._name_words(words[-n:])]
+            # a known first name marks where the name begins; otherwise the longest name-like tail
+            n = next((k for k in name_like if words[-k] in lx.first_names), name_like[0] if name_like else 0)
+            if not n:
                 return None
-            ns = a + len(role) + 1
-            return NP("name", np_.start, np_.end, (ns, b), name=(ns, b), title=(a, a + len(role)),
+            ns = a + toks[-n].start()
+            return NP("name", np_.start, np_.end, (ns, b), name=(ns, b), title=(a, a + toks[-n - 1].end()),
                       etype="person", extra_mentions=list(np_.extra_mentions))
         return None
+
+    def _name_words(self, words: list[str]) -> bool:
+        """Words that can be a person's name: no title, place or function word; a surname's later parts may
+        be common words ("رفیعی فر"), its first word may not."""
+        lx = self.lx
+        return words[0] not in lx.common_nouns and not any(
+            w in lx.titles or w in lx.title_words or w in lx.content_nouns or w in lx.states
+            or w in lx.function_words or w in lx.honorifics or not w.replace("\u200c", "").isalpha()
+            for w in words)
 
     def _resolve_phrase(self, np_: NP, *, embedded: bool) -> tuple[Entity | None, tuple[int, int] | None]:
         f = self.f
