@@ -14,6 +14,8 @@ from .direct_quotes import MarkPair
 from .document import Document
 
 CONTRAST_RE = re.compile(r"[؛،][ \u200c]*(?:اما|ولی|با[ \u200c]+این[ \u200c]+حال|در[ \u200c]*حالی[ \u200c]*که)(?![\w\u200c])")
+#: "X گفته بود که …، اما …": what an earlier statement said, then the article's own contrast with it
+PLUPERFECT_CUE_RE = re.compile(r"[\w\u200c]+ه[ \u200c]+بود(?:ند|ه[ \u200c]+است)?[ \u200c]*(?:که)?[ \u200c]*$")
 NEG_PAST_END_RE = re.compile(r"(?<![\w\u200c])ن(?:کرد|داد|گفت|نمود|پذیرفت|کرده|داده|گفته)(?:ند|ه[ \u200c]+است)?$")
 CONJ_BEFORE_CUE = re.compile(r"[ \u200c،]+و[ \u200c]+(?:(?:همچنین|نیز|در ادامه|سپس|بار دیگر)[ \u200c،]+)?$")
 #: "… و از شهروندان خواست …": a request's addressee between the conjunction and the cue
@@ -27,7 +29,8 @@ class ClauseBounds(Document):
         f = self.f
         # the narrative resumes: "…؛ اما …", or "…، اما جزئیات بیشتری ارائه نکرد" (the speaker's own act)
         m = CONTRAST_RE.search(f, pos, end)
-        if m is not None and (f[m.start()] == "؛" or NEG_PAST_END_RE.search(f[m.end():end].rstrip(" .!\u200c"))):
+        if m is not None and (f[m.start()] == "؛" or NEG_PAST_END_RE.search(f[m.end():end].rstrip(" .!\u200c"))
+                              or PLUPERFECT_CUE_RE.search(f, max(0, pos - 40), pos)):
             return m.start()
         for c in self.cues_between(pos, end):
             if c.first_person or c.passive:

@@ -65,3 +65,19 @@ def test_title_before_its_holder(ex: Extractor, text: str, expected: list[tuple[
     rec = extract(ex, text)
     assert attributed(rec) == expected
     assert [s.role for s in rec.speakers] == [role]
+
+
+# ----------------------------------------------------------------------------- 4. clause boundaries (§1.5)
+@pytest.mark.parametrize(("text", "expected"), [
+    # an earlier statement (pluperfect cue) and the article's own contrast with it after "، اما"
+    ("وزیر اقتصاد پیش‌تر گفته بود که قیمت‌ها کاهش می‌یابد، اما تورم ماه گذشته به ۴۰ درصد رسید.",
+     [("قیمت\u200cها کاهش می\u200cیابد", "وزیر اقتصاد", "وزیر اقتصاد")]),
+    ("مدیرعامل این شرکت اعلام کرده بود که پروژه تا پایان سال تمام می‌شود، ولی کار ساخت هنوز آغاز نشده است.",
+     [("پروژه تا پایان سال تمام می\u200cشود", "مدیرعامل این شرکت", "مدیرعامل این شرکت")]),
+    # a present statement: the contrast is still the speaker's ("گفت که …، اما …")
+    ("وزیر اقتصاد گفت که قیمت‌ها کاهش می‌یابد، اما این روند زمان می‌برد.",
+     [("قیمت\u200cها کاهش می\u200cیابد، اما این روند زمان می\u200cبرد", "وزیر اقتصاد", "وزیر اقتصاد")]),
+])
+def test_reported_clause_ends_before_the_articles_contrast(
+        ex: Extractor, text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert attributed(extract(ex, text)) == expected
