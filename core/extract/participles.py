@@ -36,6 +36,12 @@ class ParticipleCues(MarkedQuotes):
             for cue in self.cues_between(start, m.start()):
                 start = max(start, cue.end)
             np_ = self.p.chunker.find_source(f, self.toks_in(start, m.start()))
+            if np_ is None and not f[start:m.start()].strip(" \u200c\n،و"):
+                # the clause opens the sentence ("با بیان اینکه C، وزیر … خواند"): the main clause's subject
+                main = next((cue for cue in self.cues_between(comma + 1, sent[1])
+                             if not cue.first_person and not cue.passive), None)
+                if main is not None:
+                    np_ = self.p.chunker.find_source(f, self.toks_in(comma + 1, main.start))
             c.np = np_
             if np_ is None:
                 c.mode = "last"

@@ -81,3 +81,22 @@ def test_title_before_its_holder(ex: Extractor, text: str, expected: list[tuple[
 def test_reported_clause_ends_before_the_articles_contrast(
         ex: Extractor, text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
     assert attributed(extract(ex, text)) == expected
+
+
+# ----------------------------------------------------------------------------- 4b. participial cues (§1.1)
+@pytest.mark.parametrize(("text", "expected"), [
+    # "با بیان اینکه" opening the sentence: the speaker is the main clause's subject after the comma
+    ("با بیان اینکه قیمت‌ها افزایش یافته است، وزیر اقتصاد این روند را موقتی خواند.",
+     [("قیمت\u200cها افزایش یافته است", "وزیر اقتصاد", "وزیر اقتصاد"),
+      ("این روند را موقتی", "وزیر اقتصاد", "وزیر اقتصاد")]),
+    ("ضمن اشاره به اینکه ذخایر سدها کم است، مدیرعامل شرکت آب منطقه‌ای از مردم خواست مصرف را کم کنند.",
+     [("ذخایر سدها کم است", "مدیرعامل شرکت آب منطقه\u200cای", "مدیرعامل شرکت آب منطقه\u200cای"),
+      ("مصرف را کم کنند", "مدیرعامل شرکت آب منطقه\u200cای", "مدیرعامل شرکت آب منطقه\u200cای")]),
+    # with the subject before the participle, unchanged
+    ("وزیر اقتصاد با بیان اینکه قیمت‌ها افزایش یافته است، این روند را موقتی خواند.",
+     [("قیمت\u200cها افزایش یافته است", "وزیر اقتصاد", "وزیر اقتصاد"),
+      ("این روند را موقتی", "وزیر اقتصاد", "وزیر اقتصاد")]),
+])
+def test_participle_opening_the_sentence(ex: Extractor, text: str,
+                                         expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert attributed(extract(ex, text)) == expected
