@@ -67,6 +67,11 @@ SETS = [
     HeldOut("heldout4", 8, (0.88, 0.88, 0.86, 0.83, 0.81, 0.84, 0.78, 0.90, 0.85),
             calendars=frozenset({"jalali", "gregorian"}), zwnj_less=3,
             cues=frozenset({"به گفته", "به نقل از", "به اعتقاد", "به نوشته", "با بیان اینکه", "دانست", "خواند"})),
+    # never tuned on: 0.919 0.919 0.903 0.860 0.790 0.943 0.860 0.982 0.929 (when written, at 0042afe)
+    HeldOut("heldout5", 8, (0.83, 0.83, 0.82, 0.78, 0.71, 0.86, 0.78, 0.90, 0.85),
+            calendars=frozenset({"jalali", "gregorian"}), zwnj_less=3,
+            cues=frozenset({"به گفته", "به نقل از", "به اعتقاد", "به نوشته", "به گزارش", "با بیان اینکه", "دانست",
+                            "خواند", "بر این باورند"})),
 ]
 IDS = [s.name for s in SETS]
 
