@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from goftar.core.model import Record
+from goftar.gui.bidi import isolate, ltr
 from goftar.gui.display_text import DisplayText
 from goftar.gui.highlighter import Highlighter, Hit, flash_format, hits_of
 from goftar.gui.i18n import digits, tr
@@ -363,17 +364,20 @@ class ArticleView(QPlainTextEdit):
             parts: list[str] = []
             if layer == "quotes":
                 sp = rec.speaker(it.speaker)
-                parts = [f"<b>{tr('tip.quote')}</b> {it.id}", f"{tr('tip.kind')}: {tr('kind.' + it.kind)}",
-                         f"{tr('tip.speaker')}: {sp.name if sp else '—'}"]
+                parts = [f"<b>{tr('tip.quote')}</b> {ltr(it.id)}", f"{tr('tip.kind')}: {tr('kind.' + it.kind)}",
+                         f"{tr('tip.speaker')}: {isolate(sp.name) if sp else '—'}"]
                 if it.cue is not None:
-                    parts.append(f"{tr('tip.cue')}: {it.cue.text}")
+                    parts.append(f"{tr('tip.cue')}: {isolate(it.cue.text)}")
             elif layer == "claims":
                 src = rec.speaker(it.source)
-                parts = [f"<b>{tr('tip.claim')}</b> {it.id}", f"{tr('tip.source')}: {src.name if src else '—'}"]
+                parts = [f"<b>{tr('tip.claim')}</b> {ltr(it.id)}",
+                         f"{tr('tip.source')}: {isolate(src.name) if src else '—'}"]
             elif layer == "dates":
-                parts = [f"<b>{tr('tip.date')}</b> {it.id}", f"{it.jalali or '—'} / {it.gregorian or '—'}"]
+                parts = [f"<b>{tr('tip.date')}</b> {ltr(it.id)}",
+                         f"{ltr(it.jalali or '—')} / {ltr(it.gregorian or '—')}"]
             elif layer == "speakers":
-                parts = [f"<b>{tr('tip.mention')}</b> {it.id}", f"{it.name}" + (f" — {it.role}" if it.role else "")]
+                parts = [f"<b>{tr('tip.mention')}</b> {ltr(it.id)}",
+                         isolate(it.name) + (f" — {isolate(it.role)}" if it.role else "")]
             status = getattr(it, "status", None)
             if status:
                 parts.append(f"{tr('tip.status')}: {tr('item.' + status)}")

@@ -10,15 +10,18 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QInputDialog, QWidget
 
+from goftar.gui.bidi import strip_isolates
+
 
 def resolve_choice(text: str, labels: list[str]) -> str | None:
     """The label `text` stands for: itself, else the first label containing it (case-insensitive)."""
     if text in labels:
         return text
-    needle = text.strip().casefold()
+    # labels may hold bidi isolates (goftar.gui.bidi) that typed text never has
+    needle = strip_isolates(text).strip().casefold()
     if not needle:
         return None
-    return next((label for label in labels if needle in label.casefold()), None)
+    return next((label for label in labels if needle in strip_isolates(label).casefold()), None)
 
 
 #: wide enough for "name — role  [id]" of a Persian speaker

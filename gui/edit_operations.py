@@ -21,6 +21,7 @@ from goftar.core.text.word_steps import WordSteps
 from goftar.gui import chooser
 from goftar.gui.actions import ActionSet
 from goftar.gui.article_view import ArticleView
+from goftar.gui.bidi import id_label, isolate, ltr
 from goftar.gui.i18n import tr
 from goftar.gui.panels.base import ItemPanel
 from goftar.gui.review_session import ReviewSession
@@ -270,7 +271,8 @@ class EditOperations(QObject):
         out: list[tuple[str, str | None]] = []
         for s in rec.speakers:
             if s.id != exclude:
-                out.append((f"{s.name}" + (f" — {s.role}" if s.role else "") + f"  [{s.id}]", s.id))
+                role = f" — {isolate(s.role)}" if s.role else ""
+                out.append((f"{isolate(s.name)}{role}  {ltr(f'[{s.id}]')}", s.id))
         return out
 
     def _choose(self, title_key: str, choices: list[tuple[str, Any]], current: int = 0) -> Any:
@@ -305,7 +307,7 @@ class EditOperations(QObject):
             return
         c = found[1]
         choices: list[tuple[str, str | None]] = [(tr("dlg.none"), None)]
-        choices += [(f"{q.id}: {q.text[:60]}", q.id) for q in rec.quotes if q.status != "rejected"]
+        choices += [(id_label(q.id, q.text[:60]), q.id) for q in rec.quotes if q.status != "rejected"]
         qid = self._choose("dlg.choose_quote", choices)
         if qid is _NO_CHOICE:
             return

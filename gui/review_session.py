@@ -21,6 +21,7 @@ from PySide6.QtGui import QUndoGroup, QUndoStack
 from goftar.core.errors import GoftarError, ProjectLockedError
 from goftar.core.model import Record
 from goftar.core.review_rules import needs_extraction, neighbour_to_review, with_in_progress
+from goftar.gui.bidi import ltr
 from goftar.gui.i18n import tr
 from goftar.gui.settings import AppSettings
 from goftar.gui.workers import ExtractJob, SaveQueue, describe_error, run_in_background, shared_extractor
@@ -515,7 +516,7 @@ class ReviewSession(QObject):
     def _save_failed(self, article_id: str, message: str) -> None:
         # the record stays in memory and the next edit saves it again: nothing is lost
         self.saveStateChanged.emit("failed")
-        self.errorRaised.emit(tr("dlg.error"), f"{tr('sb.save_failed')}: {article_id}\n\n{message}", "")
+        self.errorRaised.emit(tr("dlg.error"), f"{tr('sb.save_failed')}: {ltr(article_id)}\n\n{message}", "")
 
     def _submit(self) -> None:
         record, self._to_submit = self._to_submit, None

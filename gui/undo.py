@@ -75,7 +75,10 @@ def command_label(command: Command) -> str:
     key = f"cmd.{type(command).__name__}"
     if variant and f"{key}.{variant}" in CATALOGUE:
         key = f"{key}.{variant}"
-    return tr(key, *args) if key in CATALOGUE else command.text
+    # ids (q8, s2) and names isolated: a Persian label would otherwise move them about
+    from goftar.gui.bidi import isolate
+
+    return tr(key, *(isolate(a) if isinstance(a, str) else a for a in args)) if key in CATALOGUE else command.text
 
 
 class CommandAdapter(QUndoCommand):

@@ -6,6 +6,7 @@ from typing import Any
 
 from goftar.core.commands import UNSET, Changes, LinkClaim
 from goftar.core.model import Claim
+from goftar.gui.bidi import id_label
 
 from .columns import Column, one_line
 from .item_model import ItemTableModel
@@ -15,7 +16,7 @@ from .roles import label
 
 def _quote_label(doc: Any, qid: str | None) -> str:
     q = doc.get(qid) if qid else None
-    return f"{q.id}: {one_line(q.text, 40)}" if q is not None else ""
+    return id_label(q.id, one_line(q.text, 40)) if q is not None else ""
 
 
 def _link(c: Claim, *, quote: Any = UNSET, source: Any = UNSET) -> LinkClaim | None:

@@ -24,6 +24,7 @@ from goftar.core.store import Project
 from goftar.gui import chooser, i18n
 from goftar.gui.app import apply_language, create_app
 from goftar.gui.main_window import MainWindow
+from goftar.gui.models.roles import IdRole
 from goftar.gui.settings import AppSettings
 
 # An article with an emoji (two UTF-16 units each) before the second quote, ZWNJ, and LTR runs.
@@ -685,3 +686,32 @@ def test_the_status_bar_shows_background_work_until_the_last_job_ends(background
     qtbot.waitUntil(lambda: w.work_label.text() == i18n.tr("sb.importing"), timeout=5000)
     first.set()                                              # … the older one still shows until it ends
     qtbot.waitUntil(lambda: w.work_label.text() == "", timeout=5000)
+
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_mixed_labels_are_bidi_isolated_on_screen_but_not_in_the_record(qtbot, settings: AppSettings,
+                                                                        project_dir: Path, dialogs: list,
+                                                                        lang: str) -> None:
+    window = make_window(qtbot, settings, lang)
+    assert window.session.open_project(project_dir)
+    select(window, "quotes", "q1")
+    c = span(TEXT, "ایران همکاری")
+    window.view.select_cp(c.start, c.end)
+    window.actions["add_claim"].trigger()               # linked to q1
+    cid = window.session.current[1]
+    model = window.panels["claims"].table.model()
+    col = next(i for i in range(model.columnCount())
+               if model.headerData(i, Qt.Orientation.Horizontal) == i18n.tr("col.quote"))
+    row = next(r for r in range(model.rowCount()) if model.index(r, 0).data(IdRole) == cid)
+    shown = model.index(row, col).data()
+    q1 = window.session.record.quote("q1")
+    # "q1: ما با…" as two isolates: the id left to right, the text in its own direction
+    assert shown.startswith("\u2066q1\u2069: \u2068") and shown.endswith("\u2069")
+    assert q1.text[:10] in shown
+    tip = window.view.tooltip_at(q1.start + 1)
+    assert "\u2066q1\u2069" in tip and "\u2068وزیر خارجه\u2069" in tip
+    window.actions["reject"].trigger()
+    assert "\u2068" + cid + "\u2069" in window.session.undo_stack.undoText()  # "Accept ⁨c1⁩"
+    # the record (and the saved line) hold no isolate
+    stored = json.dumps(record_to_dict(window.session.record), ensure_ascii=False)
+    assert not set(stored) & {"\u2066", "\u2068", "\u2069"}
