@@ -31,7 +31,9 @@ NAME_PARTICLES = frozenset(["سید", "میر", "آل", "ابو", "بن", "اب�
 SURNAME_SECONDS = frozenset(["نژاد", "پور", "زاده", "فر", "فرد", "راد", "نیا", "منش", "کیا", "مقدم", "وند", "آبادی",
                              "دوست", "خواه", "نسب", "بخش", "فام", "پناه", "کار"])
 #: a plural or derived noun ("سیاست‌های", "شفاف‌سازی", "بازگشت‌پذیری"): never part of a name
-NOUN_SUFFIX_RE = re.compile(r"\u200c(?:ها|های|هایی|سازی|گیری|پذیری|رسانی|گذاری|آوری|کننده|کنندگان|شناسی)$")
+#: endings only common nouns have: plurals, verbal nouns, documents ("قطعنامه"، "تفاهم‌نامه"), "سهل‌انگاری"
+NOUN_SUFFIX_RE = re.compile(r"\u200c(?:ها|های|هایی|سازی|گیری|پذیری|رسانی|گذاری|آوری|کننده|کنندگان|شناسی)$"
+                            r"|(?:نامه|انگاری)$")
 CLAUSE_WORD_RE = re.compile(r"^ن?می\u200c|\u200c(?:ام|ای|ایم|اید|اند|است)$|^(?:است|بود|شد|کرد|نیست)$")
 VERB_IN_TEXT_RE = re.compile(r"(?<![\w\u200c])(?:است|بود|شد|کرد|نیست|می[\u200c ]?\w+|\w+(?:ند|ید))(?![\w\u200c])")
 
@@ -325,6 +327,8 @@ class Chunker:
                 inner = f[nm[0]:nm[1]]
                 if reads_as_words(lx, inner):
                     return None, k + 1  # someone's words in marks, not a marked name
+                if i > 0 and toks[i - 1].text == "را":
+                    return None, k + 1  # the complement of "X را «…» خواند/دانست", never a name
                 np_ = NP("marked", t.start, toks[k].end, nm, name=nm)
                 np_.etype = self.type_of_name(inner)
                 return self._appositive(f, toks, k + 1, np_)

@@ -60,7 +60,10 @@ class TermMarks:
             return True
         before = f[max(0, p.open - 30):p.open].rstrip()
         prev = re.findall(r"[\w\u200c]+", before)[-2:]
-        if any(w in DESIGNATORS or w in self.lx.outlet_words for w in prev) and len(words) <= 6:
+        # after را the marks are a characterisation's complement ("قطعنامه را «یکطرفه» خواند"), not a
+        # term that the noun before را designates
+        if prev[-1:] != ["را"] and any(w in DESIGNATORS or w in self.lx.outlet_words for w in prev) \
+                and len(words) <= 6:
             return True
         # lists of marked names: «لونا»، «پاندی» و «بلا»
         after = f[p.outer_end:p.outer_end + 4]

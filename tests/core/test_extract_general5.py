@@ -100,3 +100,23 @@ def test_reported_clause_ends_before_the_articles_contrast(
 def test_participle_opening_the_sentence(ex: Extractor, text: str,
                                          expected: list[tuple[str, str | None, str | None]]) -> None:
     assert attributed(extract(ex, text)) == expected
+
+
+# ----------------------------------------------------------------------------- 2/3. marks after را (§1.2, §1.3)
+@pytest.mark.parametrize(("text", "expected", "kind"), [
+    # the marks after را are the complement of the characterising cue: never a name or the speaker
+    ("بقائی قطعنامه را «سیاسی و غیرسازنده» توصیف کرد.",
+     [("قطعنامه را «سیاسی و غیرسازنده»", "بقائی", "بقائی")], "mixed"),
+    ("سخنگوی وزارت خارجه گزارش آژانس را «یکطرفه و ناقص» خواند.",
+     [("گزارش آژانس را «یکطرفه و ناقص»", "سخنگوی وزارت خارجه", "سخنگوی وزارت خارجه")], "mixed"),
+    # a bare surname ran into a document noun or a verbal noun opening the را-object
+    ("ظریف تفاهم‌نامه را «گامی رو به جلو» دانست.",
+     [("تفاهم\u200cنامه را «گامی رو به جلو»", "ظریف", "ظریف")], "mixed"),
+    ("کامرانی سهل‌انگاری مسئولان را عامل اصلی حادثه دانست.",
+     [("سهل\u200cانگاری مسئولان را عامل اصلی حادثه", "کامرانی", "کامرانی")], "indirect"),
+])
+def test_marks_after_ra_are_the_complement(ex: Extractor, text: str,
+                                           expected: list[tuple[str, str | None, str | None]], kind: str) -> None:
+    rec = extract(ex, text)
+    assert attributed(rec) == expected
+    assert [q.kind for q in rec.quotes] == [kind]
