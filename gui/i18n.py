@@ -199,8 +199,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "dlg.choose_project": ("Choose a project folder", "پوشه پروژه را برگزینید"),
     "dlg.imported": ("Imported %1 articles", "%1 مقاله وارد شد"),
     "dlg.none": ("(none)", "(هیچ)"),
-    "dlg.restart": ("The new interface language is used from the next start.",
-                    "زبان تازه رابط از اجرای بعدی برنامه به کار می‌رود."),
+    "dlg.restart": ("The interface will be in %1 from the next start of Goftar; until then this window "
+                    "stays in %2. Your work is saved as usual.",
+                    "رابط از اجرای بعدی گفتار به %1 خواهد بود؛ تا آن زمان این پنجره به %2 می‌ماند. "
+                    "کار شما مانند همیشه ذخیره می‌شود."),
+    "dlg.language_kept": ("The interface stays in %1.", "رابط به %1 می‌ماند."),
     "dlg.shortcuts_title": ("Keyboard shortcuts", "میان‌برهای صفحه‌کلید"),
     # columns
     "col.text": ("Text", "متن"),
@@ -281,8 +284,14 @@ def system_language() -> str:
 
 def tr(key: str, *args: object) -> str:
     """The current language's text for `key`; `%1`, `%2`… are replaced by `args`."""
+    return tr_in(_current, key, *args)
+
+
+def tr_in(lang: str, key: str, *args: object) -> str:
+    """`tr` in `lang` whatever the current language (a message the analyst must read in the
+    language just chosen)."""
     pair = CATALOGUE.get(key)
-    text = key if pair is None else (pair[1] if _current == "fa" and pair[1] else pair[0])
+    text = key if pair is None else (pair[1] if lang == "fa" and pair[1] else pair[0])
     for i, a in enumerate(args, 1):
         text = text.replace(f"%{i}", str(a))
     return text

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -109,8 +109,13 @@ class MainWindow(QMainWindow):
         view_menu = self.menus["view"]
         lang_menu = view_menu.addMenu(tr("menu.language"))
         lang_menu.setObjectName("menu_language")
+        # one choice at a time: without the group, choosing Persian left English ticked as well
+        self.language_group = QActionGroup(self)
+        self.language_group.setExclusive(True)
         for code in ("en", "fa", "system"):
             a = lang_menu.addAction(tr(f"act.lang_{code}"))
+            a.setObjectName(f"action_lang_{code}")
+            self.language_group.addAction(a)
             a.setCheckable(True)
             a.setChecked(self.settings.language == code)
             a.triggered.connect(lambda _c=False, c=code: self.views.set_language(c))

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from goftar.gui.actions import ActionSet
 from goftar.gui.article_view import ArticleView
-from goftar.gui.i18n import is_rtl, tr
+from goftar.gui.i18n import is_rtl, language, system_language, tr, tr_in
 from goftar.gui.panels.base import ItemPanel
 from goftar.gui.review_session import ReviewSession
 
@@ -25,9 +25,21 @@ class ViewOperations:
             actions[name].triggered.connect(lambda _checked=False, f=fn: f())
 
     def set_language(self, code: str) -> None:
-        """Remember the interface language ('en', 'fa' or 'system'); the next start uses it."""
+        """Remember the interface language ('en', 'fa' or 'system'); the next start uses it.
+
+        The window is not retranslated live (menus, panels, docks' sides and the mirrored layout
+        are built once), so the message says plainly when the choice takes effect — also in the
+        language just chosen, which the analyst may read better than the current one."""
         self.session.settings.language = code
-        self.session.infoRaised.emit(tr("app.title"), tr("dlg.restart"))
+        now = language()
+        target = system_language() if code == "system" else code
+        if target == now:
+            self.session.infoRaised.emit(tr("app.title"), tr("dlg.language_kept", tr(f"act.lang_{now}")))
+            return
+        message = tr("dlg.restart", tr(f"act.lang_{target}"), tr(f"act.lang_{now}"))
+        message += "\n\n" + tr_in(target, "dlg.restart", tr_in(target, f"act.lang_{target}"),
+                                    tr_in(target, f"act.lang_{now}"))
+        self.session.infoRaised.emit(tr("app.title"), message)
 
     def focus_filter(self) -> None:
         """The filter box of the current item's panel (quotes by default)."""

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt, QThreadPool
-from PySide6.QtGui import QImage, QTextCursor
+from PySide6.QtGui import QAction, QImage, QTextCursor
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from goftar.core import commands as C
@@ -715,3 +715,22 @@ def test_mixed_labels_are_bidi_isolated_on_screen_but_not_in_the_record(qtbot, s
     # the record (and the saved line) hold no isolate
     stored = json.dumps(record_to_dict(window.session.record), ensure_ascii=False)
     assert not set(stored) & {"\u2066", "\u2068", "\u2069"}
+
+
+@pytest.mark.parametrize(("lang", "choice", "says"), [
+    ("en", "fa", ("from the next start", "از اجرای بعدی")),   # said in both: the analyst chose Persian
+    ("fa", "en", ("از اجرای بعدی", "from the next start")),
+    ("en", "en", ("stays in English",)),
+])
+def test_language_choice_is_one_tick_and_says_when_it_applies(qtbot, settings: AppSettings, project_dir: Path,
+                                                              dialogs: list, lang: str, choice: str,
+                                                              says: tuple[str, ...]) -> None:
+    window = make_window(qtbot, settings, lang)
+    seen: list[str] = []
+    window.session.infoRaised.connect(lambda _title, message: seen.append(message))
+    action = window.findChild(QAction, f"action_lang_{choice}")
+    action.trigger()
+    assert settings.language == choice
+    ticked = [a.objectName() for a in window.language_group.actions() if a.isChecked()]
+    assert ticked == [f"action_lang_{choice}"]
+    assert len(seen) == 1 and all(s in seen[0] for s in says)
