@@ -26,7 +26,7 @@ import datetime as dt
 import functools
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import DateMention
 from ..text.fold import fold
@@ -647,6 +647,31 @@ def _hijri_partners(cands: list[_Cand], f: str) -> None:
                 h.same_day = oi[0]
 
 
+_DAY_BEFORE_AND = re.compile(r"(?<![\w\u200c/.])([0-9۰-۹]{1,2})[ ]*(?:،[ ]*|[ ]+و[ ]+)$")
+
+
+def _coordinated_days(cands: list[_Cand], f: str) -> list[_Cand]:
+    """"۲۰ و ۲۱ بهمن": a bare day number coordinated with a day date names a day of the same month and
+    year (each its own date, the bare number as its span)."""
+    out: list[_Cand] = []
+    taken = [(c.start, c.end) for c in cands]
+    for c in cands:
+        if c.granularity != "day" or c.day is None:
+            continue
+        pos = c.start
+        while True:
+            m = _DAY_BEFORE_AND.search(f, max(0, pos - 12), pos)
+            if m is None or any(a < m.end(1) and m.start(1) < b for a, b in taken):
+                break
+            day = int(m.group(1))
+            d = replace(c, start=m.start(1), end=m.end(1), day=day, weekday=None, same_day=None)
+            if not 1 <= day < c.day or (d.interval() is None and c.interval() is not None):
+                break
+            out.append(d)
+            pos = m.start(1)
+    return sorted(cands + out, key=lambda c: c.start)
+
+
 # ------------------------------------------------------------------------------------ public
 def _choose(cands: list[_Cand]) -> list[_Cand]:
     """Non-overlapping candidates, earliest first and longest first at the same start."""
@@ -700,4 +725,5 @@ def find_dates(text: str, *, published: dict | None = None, folded: str | None =
     _bracket_partners(cands, f)
     _hijri_partners(cands, f)
     _ranges(cands, f)
+    cands = _coordinated_days(cands, f)
     return [_mention(text, i, c) for i, c in enumerate(cands, 1)]

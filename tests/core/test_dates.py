@@ -351,3 +351,20 @@ def test_a_count_of_months_is_not_a_day() -> None:
 ])
 def test_current_year_and_weekday_inference(text: str, published: dict | None, expected: list) -> None:
     _check(find_dates(text, published=published), expected)
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # a bare day coordinated with a day date names a day of the same month and year
+    ("این نمایشگاه در روزهای ۲۰ و ۲۱ بهمن ۱۴۰۲ برگزار شد.", None,
+     [("۲۰", J, "day", "1402-11-20", "2024-02-09", False),
+      ("۲۱ بهمن ۱۴۰۲", J, "day", "1402-11-21", "2024-02-10", False)]),
+    ("امتحانات ۱۰، ۱۱ و ۱۲ دی ماه برگزار شد.", P1,
+     [("۱۰", J, "day", "1401-10-10", "2022-12-31", True),
+      ("۱۱", J, "day", "1401-10-11", "2023-01-01", True),
+      ("۱۲ دی ماه", J, "day", "1401-10-12", "2023-01-02", True)]),
+    # a count before "و" is no day: the number is not smaller than the day, or a word stands between
+    ("۲۵ و ۲۱ بهمن ۱۴۰۲", None, [("۲۱ بهمن ۱۴۰۲", J, "day", "1402-11-21", "2024-02-10", False)]),
+    ("۳ نفر و ۲۱ بهمن ۱۴۰۲", None, [("۲۱ بهمن ۱۴۰۲", J, "day", "1402-11-21", "2024-02-10", False)]),
+])
+def test_coordinated_days(text: str, published: dict | None, expected: list) -> None:
+    _check(find_dates(text, published=published), expected)
