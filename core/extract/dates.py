@@ -489,13 +489,16 @@ def _cost(c: _Cand, year: int, pub: dt.date, tense: str | None, base: int) -> fl
 
 def _context_year(c: _Cand, explicit: list[_Cand], f: str, same_paragraph: bool) -> int | None:
     """The year, in c's calendar, of the nearest date with an explicit year."""
-    best: tuple[int, _Cand] | None = None
+    best: tuple[tuple[int, int], _Cand] | None = None
     for e in explicit:
         if same_paragraph and _PARAGRAPH.search(f, min(e.end, c.end), max(e.start, c.start)):
             continue
         dist = c.start - e.end if e.end <= c.start else e.start - c.end
-        if best is None or dist < best[0]:
-            best = (dist, e)
+        # the dated event before it sets the scene; a later year counts first only in the same sentence
+        # ("۲۰ دی و ۵ بهمن ۱۴۰۲"), not an unrelated later year elsewhere
+        rank = 0 if e.end <= c.start or not _SENTENCE_END.search(f, c.end, e.start) else 1
+        if best is None or (rank, dist) < best[0]:
+            best = ((rank, dist), e)
     if best is None:
         return None
     iv = best[1].interval()

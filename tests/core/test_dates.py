@@ -368,3 +368,20 @@ def test_current_year_and_weekday_inference(text: str, published: dict | None, e
 ])
 def test_coordinated_days(text: str, published: dict | None, expected: list) -> None:
     _check(find_dates(text, published=published), expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # no publication date: the dated event before the date sets its year, not a closer later year elsewhere
+    ("قرارداد در ۱۵ مهر ۱۴۰۰ در تهران میان دو شرکت بزرگ ساختمانی امضا شد و کار ساخت از ۲۰ آبان آغاز شد. "
+     "سال ۱۴۰۳ بهره‌برداری شد.",
+     [("۱۵ مهر ۱۴۰۰", J, "day", "1400-07-15", "2021-10-07", False),
+      ("۲۰ آبان", J, "day", "1400-08-20", "2021-11-11", True),
+      ("سال ۱۴۰۳", J, "year", "1403-01-01", None, False)]),
+    # a later year in the same sentence still counts first
+    ("جلسات ۲۰ دی و ۵ بهمن ۱۴۰۲ برگزار شد. سال ۱۴۰۰ سال سختی بود.",
+     [("۲۰ دی", J, "day", "1402-10-20", "2024-01-10", True),
+      ("۵ بهمن ۱۴۰۲", J, "day", "1402-11-05", "2024-01-25", False),
+      ("سال ۱۴۰۰", J, "year", "1400-01-01", None, False)]),
+])
+def test_year_from_the_dated_event_before(text: str, expected: list) -> None:
+    _check(find_dates(text, published=None), expected)
