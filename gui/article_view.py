@@ -24,7 +24,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from goftar.core.model import Record
-from goftar.gui.bidi import isolate, ltr
+from goftar.gui.bidi import in_ui_direction, isolate, ltr
 from goftar.gui.display_text import DisplayText
 from goftar.gui.highlighter import Highlighter, Hit, flash_format, hits_of
 from goftar.gui.i18n import digits, tr
@@ -377,7 +377,7 @@ class ArticleView(QPlainTextEdit):
                          f"{ltr(it.jalali or '—')} / {ltr(it.gregorian or '—')}"]
             elif layer == "speakers":
                 parts = [f"<b>{tr('tip.mention')}</b> {ltr(it.id)}",
-                         isolate(it.name) + (f" — {isolate(it.role)}" if it.role else "")]
+                         in_ui_direction(isolate(it.name) + (f" — {isolate(it.role)}" if it.role else ""))]
             status = getattr(it, "status", None)
             if status:
                 parts.append(f"{tr('tip.status')}: {tr('item.' + status)}")

@@ -11,7 +11,7 @@ from __future__ import annotations
 FSI = "\u2068"   # first-strong isolate: the piece takes the direction of its own first letter
 LRI = "\u2066"   # left-to-right isolate: ids, keys, Latin dates
 PDI = "\u2069"   # pop directional isolate
-ISOLATES = (FSI, LRI, "\u2067", PDI)
+ISOLATES = (FSI, LRI, "\u2067", PDI, "\u200f")
 
 
 def isolate(text: str | None) -> str:
@@ -24,9 +24,21 @@ def ltr(text: str | None) -> str:
     return f"{LRI}{text}{PDI}" if text else (text or "")
 
 
+RLM = "\u200f"   # right-to-left mark: gives a label made only of isolates a right-to-left paragraph
+
+
+def in_ui_direction(text: str) -> str:
+    """`text` (made of isolates and neutrals) as a paragraph in the interface's direction."""
+    from goftar.gui.i18n import is_rtl
+
+    return f"{RLM}{text}" if is_rtl() else text
+
+
 def id_label(item_id: str, text: str) -> str:
-    """'q8: text' with the id and the text each isolated."""
-    return f"{ltr(item_id)}: {isolate(text)}"
+    """'q8: text' with the id and the text each isolated. In the Persian interface the label
+    starts with an RLM: a paragraph of isolates alone counts as left to right, which put the id
+    at the left end of a right-aligned cell, away from where a Persian reader starts."""
+    return in_ui_direction(f"{ltr(item_id)}: {isolate(text)}")
 
 
 def strip_isolates(text: str) -> str:

@@ -21,7 +21,7 @@ from goftar.core.text.word_steps import WordSteps
 from goftar.gui import chooser
 from goftar.gui.actions import ActionSet
 from goftar.gui.article_view import ArticleView
-from goftar.gui.bidi import id_label, isolate, ltr
+from goftar.gui.bidi import id_label, in_ui_direction, isolate, ltr
 from goftar.gui.i18n import tr
 from goftar.gui.panels.base import ItemPanel
 from goftar.gui.review_session import ReviewSession
@@ -272,7 +272,7 @@ class EditOperations(QObject):
         for s in rec.speakers:
             if s.id != exclude:
                 role = f" — {isolate(s.role)}" if s.role else ""
-                out.append((f"{isolate(s.name)}{role}  {ltr(f'[{s.id}]')}", s.id))
+                out.append((in_ui_direction(f"{isolate(s.name)}{role}  {ltr(f'[{s.id}]')}"), s.id))
         return out
 
     def _choose(self, title_key: str, choices: list[tuple[str, Any]], current: int = 0) -> Any:

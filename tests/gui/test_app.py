@@ -706,7 +706,8 @@ def test_mixed_labels_are_bidi_isolated_on_screen_but_not_in_the_record(qtbot, s
     shown = model.index(row, col).data()
     q1 = window.session.record.quote("q1")
     # "q1: ما با…" as two isolates: the id left to right, the text in its own direction
-    assert shown.startswith("\u2066q1\u2069: \u2068") and shown.endswith("\u2069")
+    mark = "\u200f" if lang == "fa" else ""   # a right-to-left paragraph in the Persian interface
+    assert shown.startswith(mark + "\u2066q1\u2069: \u2068") and shown.endswith("\u2069")
     assert q1.text[:10] in shown
     tip = window.view.tooltip_at(q1.start + 1)
     assert "\u2066q1\u2069" in tip and "\u2068وزیر خارجه\u2069" in tip
@@ -734,3 +735,21 @@ def test_language_choice_is_one_tick_and_says_when_it_applies(qtbot, settings: A
     ticked = [a.objectName() for a in window.language_group.actions() if a.isChecked()]
     assert ticked == [f"action_lang_{choice}"]
     assert len(seen) == 1 and all(s in seen[0] for s in says)
+
+
+@pytest.mark.parametrize(("lang", "first"), [("en", "L"), ("fa", "R")])
+def test_speaker_chooser_labels_read_in_the_interface_direction(qtbot, settings: AppSettings,
+                                                                project_dir: Path, dialogs: list,
+                                                                monkeypatch: pytest.MonkeyPatch,
+                                                                lang: str, first: str) -> None:
+    window = make_window(qtbot, settings, lang)
+    assert window.session.open_project(project_dir)
+    select(window, "quotes", "q2")
+    offered: list[list[str]] = []
+    monkeypatch.setattr(chooser, "choose_item",
+                        lambda _p, _t, _l, items, *a, **k: (offered.append(items), (None, False))[1])
+    window.actions["set_speaker"].trigger()
+    label = next(i for i in offered[0] if "[s1]" in i)
+    # the first strong character outside the isolates sets the paragraph: an RLM in Persian
+    assert label.startswith("\u200f") == (first == "R")
+    assert "\u2068وزیر خارجه\u2069" in label
