@@ -64,7 +64,8 @@ class CueObjects(Relays):
                     k += 1
                 if k >= n or (ch.is_stop(toks[k]) and ch.fw(toks[k]) != "time"):
                     break
-                k = ch.extend(toks, k, title=False, limit=4)
+                # an indefinite noun ends its phrase: "در اطلاعیه‌ای | قطعی‌ها را …"
+                k = k + 1 if toks[k].text.endswith("\u200cای") else ch.extend(toks, k, title=False, limit=4)
                 if k >= n:
                     break
                 i = k

@@ -120,3 +120,18 @@ def test_marks_after_ra_are_the_complement(ex: Extractor, text: str,
     rec = extract(ex, text)
     assert attributed(rec) == expected
     assert [q.kind for q in rec.quotes] == [kind]
+
+
+# ----------------------------------------------------------------------------- 5. organisations' characterisations
+@pytest.mark.parametrize(("text", "expected"), [
+    # a company subject in its own sentence speaks for itself; the indefinite document phrase is framing
+    ("علی کریمی، وزیر نیرو، گفت: «ذخایر سدها کم است.»\nایرانسل در اطلاعیه‌ای قطعی‌ها را موقتی توصیف کرد.",
+     [("ذخایر سدها کم است.", "علی کریمی", "علی کریمی"), ("قطعی\u200cها را موقتی", "ایرانسل", "ایرانسل")]),
+    ("علی کریمی، وزیر نیرو، گفت: «ذخایر سدها کم است.»\n"
+     "شرکت توانیر در بیانیه‌ای این گزارش را «غیرواقعی» خواند.",
+     [("ذخایر سدها کم است.", "علی کریمی", "علی کریمی"),
+      ("این گزارش را «غیرواقعی»", "شرکت توانیر", "شرکت توانیر")]),
+])
+def test_company_characterisation(ex: Extractor, text: str,
+                                  expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert attributed(extract(ex, text)) == expected
