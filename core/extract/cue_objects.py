@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .cues import Cue
+from .nps import NOUN_SUFFIX_RE
 from .relays import Relays
 from .textspans import last_comma
 
@@ -45,6 +46,11 @@ class CueObjects(Relays):
                     return t.start
         return start
 
+    def _opens_object(self, t) -> bool:  # t: Tok
+        w = t.text
+        return (self.p.chunker.fw(t) == "dem" or w in self.lx.content_nouns or w in self.lx.common_nouns
+                or NOUN_SUFFIX_RE.search(w) is not None)
+
     def _skip_framing(self, start: int, ra: int) -> int:
         """Past time adverbials and prepositional phrases between a subject and its را-object
         ("وزیر اقتصاد روز دوشنبه در جمع خبرنگاران | کاهش ارزش پول را …"). "از" is not skipped: it may
@@ -64,8 +70,12 @@ class CueObjects(Relays):
                     k += 1
                 if k >= n or (ch.is_stop(toks[k]) and ch.fw(toks[k]) != "time"):
                     break
-                # an indefinite noun ends its phrase: "در اطلاعیه‌ای | قطعی‌ها را …"
-                k = k + 1 if toks[k].text.endswith("\u200cای") else ch.extend(toks, k, title=False, limit=4)
+                # an indefinite noun ends its phrase before a noun ("در اطلاعیه‌ای | قطعی‌ها را …"), not before
+                # its adjective ("در بیانیه‌ای رسمی")
+                if toks[k].text.endswith("\u200cای") and k + 1 < n and self._opens_object(toks[k + 1]):
+                    k += 1
+                else:
+                    k = ch.extend(toks, k, title=False, limit=4)
                 if k >= n:
                     break
                 i = k

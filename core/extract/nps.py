@@ -556,6 +556,18 @@ class Chunker:
                 i = max(j, i + 1)
                 continue
             weak = np_.kind == "name" and np_.etype == "unknown"
+            if at_start and np_.kind in ("title", "org") and np_.name is None and not after_prep \
+                    and self._ra_after_pp(toks, j):
+                # "شرکت X سهل‌انگاری کاربران در … را": the object, opened by a verbal or content noun, runs on
+                # past a prepositional phrase to its را
+                k = next(x for x in range(i, j) if toks[x].start >= np_.head[0])
+                cut = self.cut_swallowed_object(toks, k, j)
+                if cut < j and (toks[cut].text in self.lx.content_nouns or NOUN_SUFFIX_RE.search(toks[cut].text)):
+                    np_.end = toks[cut - 1].end
+                    np_.head = (np_.head[0], np_.end)
+                    if np_.title is not None:
+                        np_.title = (np_.title[0], np_.end)
+                    return np_
             if at_start and j < n and toks[j].text == "را" and np_.kind in ("title", "org", "indef", "dem") \
                     and np_.name is None and not after_prep:
                 # the clause-initial subject ran into the object of را: "سخنگوی دستگاه قضا رسیدگی … را"
@@ -576,6 +588,17 @@ class Chunker:
                 continue
             return np_
         return None
+
+    def _ra_after_pp(self, toks: list[Tok], j: int) -> bool:
+        """toks[j:] is a short prepositional phrase and then را (no comma, mark or verb in between)."""
+        if j >= len(toks) or self.fw(toks[j]) != "prep":
+            return False
+        for t in toks[j + 1:j + 8]:
+            if t.text == "را":
+                return True
+            if t.text in ("،", ",", ":", "؛", "«", "»") or CLAUSE_WORD_RE.search(t.text):
+                return False
+        return False
 
     def _cut_name_before_object(self, toks: list[Tok], i: int, j: int, np_: NP) -> int:
         """A bare surname at the clause start ran into the را-object: "همتی | مدیریت بازار ارز را موفق

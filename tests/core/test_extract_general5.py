@@ -112,6 +112,13 @@ def test_participle_opening_the_sentence(ex: Extractor, text: str,
     # a bare surname ran into a document noun or a verbal noun opening the را-object
     ("ظریف تفاهم‌نامه را «گامی رو به جلو» دانست.",
      [("تفاهم\u200cنامه را «گامی رو به جلو»", "ظریف", "ظریف")], "mixed"),
+    # an organisation's phrase ran into an object that runs on past a prepositional phrase to its را
+    ("شرکت مایکروسافت سهل‌انگاری کاربران در به‌روزرسانی را «عامل اصلی» دانست.",
+     [("سهل\u200cانگاری کاربران در به\u200cروزرسانی را «عامل اصلی»", "شرکت مایکروسافت", "شرکت مایکروسافت")],
+     "mixed"),
+    # an indefinite noun with its adjective stays framing
+    ("بانک مرکزی در بیانیه‌ای رسمی این ادعا را «بی‌اساس» خواند.",
+     [("این ادعا را «بی\u200cاساس»", "بانک مرکزی", "بانک مرکزی")], "mixed"),
     ("کامرانی سهل‌انگاری مسئولان را عامل اصلی حادثه دانست.",
      [("سهل\u200cانگاری مسئولان را عامل اصلی حادثه", "کامرانی", "کامرانی")], "indirect"),
 ])
