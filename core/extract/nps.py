@@ -327,8 +327,6 @@ class Chunker:
                 inner = f[nm[0]:nm[1]]
                 if reads_as_words(lx, inner):
                     return None, k + 1  # someone's words in marks, not a marked name
-                if i > 0 and toks[i - 1].text == "را":
-                    return None, k + 1  # the complement of "X را «…» خواند/دانست", never a name
                 np_ = NP("marked", t.start, toks[k].end, nm, name=nm)
                 np_.etype = self.type_of_name(inner)
                 return self._appositive(f, toks, k + 1, np_)
