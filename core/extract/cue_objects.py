@@ -48,7 +48,7 @@ class CueObjects(Relays):
 
     def _opens_object(self, t) -> bool:  # t: Tok
         w = t.text
-        return (self.p.chunker.fw(t) == "dem" or w in self.lx.content_nouns or w in self.lx.common_nouns
+        return (self.p.chunker.fw(t) == "dem" or w in self.lx.content_nouns
                 or NOUN_SUFFIX_RE.search(w) is not None)
 
     def _skip_framing(self, start: int, ra: int) -> int:
