@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# shared test helpers (extract_views.py) import as plain modules under --import-mode=importlib
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import pytest
 
@@ -31,6 +34,14 @@ def shared_dir() -> Path:
 def dev_gold_files() -> list[Path]:
     d = shared_path("dev-gold")
     return sorted(d.glob("*.jsonl"))
+
+
+@pytest.fixture(scope="session")
+def ex():
+    """One extractor for the whole run: its lexicons load once."""
+    from goftar.core.extract import Extractor
+
+    return Extractor()
 
 
 @pytest.fixture(scope="session")

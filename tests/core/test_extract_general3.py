@@ -8,34 +8,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from extract_views import attributed, claims, extract
 
 from goftar.core.extract import Extractor
-from goftar.core.model import Record
-from goftar.core.schema import record_to_dict
-
-
-@pytest.fixture(scope="module")
-def ex() -> Extractor:
-    return Extractor()
-
-
-def extract(ex: Extractor, text: str, meta: dict[str, Any] | None = None) -> Record:
-    rec = ex.extract_text(text, meta=meta)
-    record_to_dict(rec)  # always valid goftar/1
-    return rec
-
-
-def attributed(rec: Record) -> list[tuple[str, str | None, str | None]]:
-    """(quote text, speaker name, speaker mention) in text order."""
-    names = {s.id: s.name for s in rec.speakers}
-    return [(q.text, names.get(q.speaker) if q.speaker else None,
-             q.speaker_mention.text if q.speaker_mention else None) for q in rec.quotes]
-
-
-def claims(rec: Record) -> list[tuple[str, str | None]]:
-    names = {s.id: s.name for s in rec.speakers}
-    return [(c.text, names.get(c.source) if c.source else None) for c in rec.claims]
-
 
 # ----------------------------------------------------------------------------- 1. outlet as source (§7, §1.8)
 LEAD = "به گزارش ایسنا، جلسه هیئت دولت امروز برگزار شد.\n\n"

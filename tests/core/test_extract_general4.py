@@ -6,28 +6,9 @@ appositive after a prepositional cue. Each case states what GUIDELINES.md asks f
 from __future__ import annotations
 
 import pytest
+from extract_views import attributed, claims, extract
 
 from goftar.core.extract import Extractor
-from goftar.core.model import Record
-from goftar.core.schema import record_to_dict
-
-
-@pytest.fixture(scope="module")
-def ex() -> Extractor:
-    return Extractor()
-
-
-def extract(ex: Extractor, text: str) -> Record:
-    rec = ex.extract_text(text)
-    record_to_dict(rec)  # always valid goftar/1
-    return rec
-
-
-def attributed(rec: Record) -> list[tuple[str, str | None, str | None]]:
-    """(quote text, speaker name, speaker mention) in text order."""
-    names = {s.id: s.name for s in rec.speakers}
-    return [(q.text, names.get(q.speaker) if q.speaker else None,
-             q.speaker_mention.text if q.speaker_mention else None) for q in rec.quotes]
 
 
 # ----------------------------------------------------------------------------- 1. names (§1.7, §2)
@@ -143,10 +124,6 @@ def test_speakers_and_cues(ex: Extractor, text: str, expected: list[tuple[str, s
 
 
 # ----------------------------------------------------------------------------- 7. claims (§3)
-def claims(rec: Record) -> list[tuple[str, str | None]]:
-    names = {s.id: s.name for s in rec.speakers}
-    return [(c.text, names.get(c.source) if c.source else None) for c in rec.claims]
-
 
 @pytest.mark.parametrize(("text", "expected"), [
     # own-voice background: a past-perfect event and a past announcement of a noun-phrase object

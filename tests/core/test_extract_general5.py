@@ -5,28 +5,9 @@ title before or after the name). Each case states what GUIDELINES.md asks for.""
 from __future__ import annotations
 
 import pytest
+from extract_views import attributed, extract
 
 from goftar.core.extract import Extractor
-from goftar.core.model import Record
-from goftar.core.schema import record_to_dict
-
-
-@pytest.fixture(scope="module")
-def ex() -> Extractor:
-    return Extractor()
-
-
-def extract(ex: Extractor, text: str) -> Record:
-    rec = ex.extract_text(text)
-    record_to_dict(rec)  # always valid goftar/1
-    return rec
-
-
-def attributed(rec: Record) -> list[tuple[str, str | None, str | None]]:
-    """(quote text, speaker name, speaker mention) in text order."""
-    names = {s.id: s.name for s in rec.speakers}
-    return [(q.text, names.get(q.speaker) if q.speaker else None,
-             q.speaker_mention.text if q.speaker_mention else None) for q in rec.quotes]
 
 
 # ----------------------------------------------------------------------------- 1. titles linked to names (§1.7)
