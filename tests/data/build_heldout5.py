@@ -13,10 +13,8 @@ This file is not collected by pytest.
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
@@ -24,16 +22,10 @@ OUT = HERE / "heldout5.jsonl"
 REVIEW = {"status": "reviewed", "annotator": "goftar heldout5 helper", "updated": "2026-11-28T02:40:00Z"}
 
 
-def _first_builder() -> ModuleType:
-    """build_heldout.py by path: tests/data is not a package, and sys.path stays untouched."""
-    spec = importlib.util.spec_from_file_location("build_heldout", HERE / "build_heldout.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+# the first set's span specs and record builder (tests/data is not a package)
+sys.path.insert(0, str(HERE))
+import build_heldout as _B  # noqa: E402
 
-
-_B = _first_builder()
 Q, C, D, SP, J = _B.Q, _B.C, _B.D, _B.SP, _B.J
 
 ARTICLES: list[dict[str, Any]] = []
