@@ -6,7 +6,7 @@
 A third, independent round for a final unbiased measurement: eight articles written after the
 extractor was tuned on the dev set and the first two held-out sets, by a hand that did not see the
 extractor's rules. Topics, outlets, names and sentences are new (no line of the first two sets is
-reused). The span specs and the record builder are the first set's (imported by path from
+reused). The span specs and the record builder are the first set's (imported from
 `build_heldout.py`): a spec is a unique substring, `(substring, n)` for the n-th occurrence, or
 `"ctx [[target]] ctx"`; `~` is ZWNJ; `arabic=True` writes ي/ك into text and specs. The builder refuses
 a missing or ambiguous spec. This file is not collected by pytest.

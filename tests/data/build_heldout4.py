@@ -6,7 +6,7 @@
 A fourth, independent round for an unbiased measurement: eight articles written while the extractor was
 being tuned by a colleague who did not see them, by a hand that did not see the extractor's rules.
 Topics, outlets, names and sentences are new (no line or speaker name of the first three sets is reused).
-The span specs and the record builder are the first set's (imported by path from `build_heldout.py`): a
+The span specs and the record builder are the first set's (imported from `build_heldout.py`): a
 spec is a unique substring, `(substring, n)` for the n-th occurrence, or `"ctx [[target]] ctx"`; `~` is
 ZWNJ; `arabic=True` writes ي/ك into text and specs. The builder refuses a missing or ambiguous spec.
 This file is not collected by pytest.

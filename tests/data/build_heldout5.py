@@ -5,7 +5,7 @@
 
 A fifth, independent round for an unbiased measurement: eight articles written while the extractor was
 being tuned by a colleague who did not see them. Topics, outlets, names and sentences are new. The span
-specs and the record builder are the first set's (imported by path from `build_heldout.py`): a spec is a
+specs and the record builder are the first set's (imported from `build_heldout.py`): a spec is a
 unique substring, `(substring, n)` for the n-th occurrence, or `"ctx [[target]] ctx"`; `~` is ZWNJ;
 `arabic=True` writes ي/ك into text and specs. The builder refuses a missing or ambiguous spec.
 This file is not collected by pytest.
